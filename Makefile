@@ -1,0 +1,42 @@
+# kallmodsyms: project driver (not kbuild's).  See README.md.
+
+KVER     := 6.12
+TARBALL  := /usr/src/linux-source-$(KVER).tar.xz
+BUILD    := build
+TREE     := $(BUILD)/linux-$(KVER)
+VARIANT  ?= ibt
+VARIANTS := ibt noibt
+FRAGS     = test/config/base.config test/config/$(1).config $(KCONFIG_FRAGMENT)
+CFLAGS   := -O2 -g -Wall -Wextra -Wno-sign-compare -Werror
+
+.PHONY: all deps tree kernel boot run unit check bench clean
+
+all: run
+
+deps:
+	@test/deps.sh
+
+tree: deps
+	@test/prepare-tree.sh $(TARBALL) $(TREE) patches/v$(KVER)
+
+kernel: tree
+	@test/build-kernel.sh $(TREE) $(BUILD)/$(VARIANT) $(call FRAGS,$(VARIANT))
+
+boot: guest
+	@test/mkinitramfs.sh $(BUILD)/$(VARIANT) $(BUILD)/$(VARIANT)/initramfs.cpio $(GUEST_PROGS)
+	@test/boot.sh $(BUILD)/$(VARIANT) $(BUILD)/$(VARIANT)/initramfs.cpio $(BUILD)/$(VARIANT)/guest
+
+run: kernel boot
+	@test/summary.sh $(BUILD)/$(VARIANT)
+
+unit:
+	@test/unit.sh $(BUILD)/unit
+
+check: deps
+	@test/check.sh $(BUILD) $(VARIANTS)
+
+bench:
+	@test/bench.sh $(BUILD)/$(VARIANT)
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,465 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kallmodsyms.c: the built-in module tables scripts/kallsyms emits for
+ * /proc/kallmodsyms.
+ *
+ * Inputs, all given on the command line:
+ *   --modules-thick=modules_thick.builtin  objects of each built-in module
+ *   --link-map=.tmp_vmlinuxN.map           where the link put each object
+ *   --vmlinux-o-map=vmlinux.o.map          when vmlinux is linked from
+ *                                          vmlinux.o: where each object
+ *                                          lies within vmlinux.o
+ *
+ * Every kallsyms symbol is attributed to the object whose input section
+ * holds its address, and so to that object's module set.  The symbols are
+ * in address order, so consecutive symbols share an attribution in long
+ * runs; the tables are those runs (see kernel/kallmodsyms.c):
+ *
+ *   kallmodsyms_num_runs      number of runs
+ *   kallmodsyms_runs          per run: ULEB128 length, ULEB128 attribution
+ *   kallmodsyms_run_markers   every KMS_RUNS_PER_MARKER runs: first symbol
+ *                             index and byte offset in kallmodsyms_runs
+ *   kallmodsyms_attrs         per attribution: u16 module set offset,
+ *                             u16 object name offset + 1 (0: none)
+ *   kallmodsyms_sets          per module set: u16 count, u16 name offsets
+ *   kallmodsyms_strings       NUL-terminated names
+ *
+ * Nothing depends on absolute addresses, so the tables keep their size from
+ * one kallsyms pass to the next.  Bad input fails with file:line.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <xalloc.h>
+
+#include "kallmodsyms.h"
+
+#define KMS_RUNS_PER_MARKER	32
+#define KMS_MAX_MODULES		16	/* KALLMODSYMS_MAX_MODULES */
+#define KMS_MAX_OFFSET		0xffff
+
+static const char *modules_thick_file, *link_map_file, *omap_file;
+
+struct kms_symbol {
+	unsigned long long addr;
+	char *name;
+};
+
+static struct kms_symbol *symbols;
+static unsigned int nr_symbols;
+
+/* Module names, each once. */
+static char **module_names;
+static unsigned int nr_module_names;
+static struct kms_hash module_ids;
+
+/* Module sets: sorted module ids.  Set 0 is the empty set. */
+struct kms_set {
+	unsigned int nr;
+	unsigned int mod[KMS_MAX_MODULES];
+};
+
+static struct kms_set *sets;
+static unsigned int nr_sets;
+static struct kms_hash set_ids;
+
+/* Objects of built-in modules -> module set. */
+static struct kms_hash object_sets;
+
+/* Address ranges of input sections, sorted, with their module set. */
+struct kms_range {
+	unsigned long long start, end;
+	unsigned int set;
+	const struct kms_input *in;
+};
+
+static struct kms_range *ranges;
+static unsigned int nr_ranges;
+
+int kallmodsyms_option(int opt, const char *arg)
+{
+	switch (opt) {
+	case 'M':
+		modules_thick_file = arg;
+		return 0;
+	case 'L':
+		link_map_file = arg;
+		return 0;
+	case 'O':
+		omap_file = arg;
+		return 0;
+	}
+	return 1;
+}
+
+void kallmodsyms_add_symbol(unsigned long long addr, const char *name)
+{
+	if (!modules_thick_file)
+		return;
+	symbols = xrealloc(symbols, (nr_symbols + 1) * sizeof(*symbols));
+	symbols[nr_symbols].addr = addr;
+	symbols[nr_symbols].name = xstrdup(name);
+	nr_symbols++;
+}
+
+/* "kernel/fs/fat/vfat.ko" -> "vfat"; "lib/zlib-inflate" -> "zlib_inflate" */
+static char *module_name_of(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	char *name, *p;
+
+	name = xstrdup(base ? base + 1 : path);
+	p = strstr(name, ".ko");
+	if (p && !p[3])
+		*p = '\0';
+	for (p = name; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	return name;
+}
+
+static unsigned int module_id(const char *name)
+{
+	long id = kms_hash_find(&module_ids, name, strlen(name));
+
+	if (id >= 0)
+		return id;
+	module_names = xrealloc(module_names,
+				(nr_module_names + 1) * sizeof(*module_names));
+	module_names[nr_module_names] = xstrdup(name);
+	kms_hash_add(&module_ids, name, strlen(name), nr_module_names);
+	return nr_module_names++;
+}
+
+static int compare_module_ids(const void *a, const void *b)
+{
+	return strcmp(module_names[*(const unsigned int *)a],
+		      module_names[*(const unsigned int *)b]);
+}
+
+static unsigned int set_id(const struct kms_set *set)
+{
+	size_t keylen = set->nr * sizeof(set->mod[0]);
+	long id = kms_hash_find(&set_ids, (const char *)set->mod, keylen);
+
+	if (id >= 0)
+		return id;
+	sets = xrealloc(sets, (nr_sets + 1) * sizeof(*sets));
+	sets[nr_sets] = *set;
+	kms_hash_add(&set_ids, (const char *)set->mod, keylen, nr_sets);
+	return nr_sets++;
+}
+
+/*
+ * Record that @obj is in module @mod.  Objects are given their module set
+ * once the whole file is read; until then object_sets maps an object to
+ * its index in @objs.
+ */
+struct kms_object {
+	char *path;
+	struct kms_set set;
+	unsigned int line;
+};
+
+static void add_object_module(struct kms_object **objs, unsigned int *nr,
+			      const struct kms_reader *r, const char *obj,
+			      unsigned int mod)
+{
+	long i = kms_hash_find(&object_sets, obj, strlen(obj));
+	struct kms_object *o;
+	unsigned int k;
+
+	if (i < 0) {
+		*objs = xrealloc(*objs, (*nr + 1) * sizeof(**objs));
+		i = (*nr)++;
+		memset(&(*objs)[i], 0, sizeof(**objs));
+		(*objs)[i].path = xstrdup(obj);
+		(*objs)[i].line = r->lineno;
+		kms_hash_add(&object_sets, obj, strlen(obj), i);
+	}
+	o = &(*objs)[i];
+	for (k = 0; k < o->set.nr; k++)
+		if (o->set.mod[k] == mod)
+			kms_fatal(r, "%s listed twice for module %s", obj,
+				  module_names[mod]);
+	if (o->set.nr == KMS_MAX_MODULES)
+		kms_fatal(r, "%s is in more than %d modules", obj,
+			  KMS_MAX_MODULES);
+	o->set.mod[o->set.nr++] = mod;
+}
+
+static void read_modules_thick(const char *file)
+{
+	struct kms_object *objs = NULL;
+	unsigned int nr_objs = 0, i;
+	struct kms_reader r;
+	struct kms_set empty = { 0 };
+	char *line;
+
+	set_id(&empty);
+	kms_reader_open(&r, file);
+	while ((line = kms_reader_line(&r))) {
+		char *colon = strchr(line, ':');
+		char *tok, *save, *name;
+		unsigned int mod, n = 0;
+
+		if (!colon || colon == line)
+			kms_fatal(&r, "expected \"kernel/<path>.ko: <objects>\"");
+		*colon = '\0';
+		if (strncmp(line, "kernel/", 7) || strlen(line) < 11 ||
+		    strcmp(line + strlen(line) - 3, ".ko"))
+			kms_fatal(&r, "'%s' is not of the form kernel/<path>.ko",
+				  line);
+		name = module_name_of(line);
+		mod = module_id(name);
+		free(name);
+
+		for (tok = strtok_r(colon + 1, " \t", &save); tok;
+		     tok = strtok_r(NULL, " \t", &save), n++) {
+			if (strlen(tok) < 3 || strcmp(tok + strlen(tok) - 2, ".o"))
+				kms_fatal(&r, "'%s' is not an object file", tok);
+			add_object_module(&objs, &nr_objs, &r, tok, mod);
+		}
+		if (!n)
+			kms_fatal(&r, "module %s has no object files", line);
+	}
+	kms_reader_close(&r);
+
+	for (i = 0; i < nr_objs; i++) {
+		qsort(objs[i].set.mod, objs[i].set.nr, sizeof(objs[i].set.mod[0]),
+		      compare_module_ids);
+		kms_hash_add(&object_sets, objs[i].path, strlen(objs[i].path),
+			     set_id(&objs[i].set));
+		free(objs[i].path);
+	}
+	free(objs);
+}
+
+static int compare_ranges(const void *a, const void *b)
+{
+	const struct kms_range *ra = a, *rb = b;
+
+	if (ra->start != rb->start)
+		return ra->start < rb->start ? -1 : 1;
+	return ra->end < rb->end ? -1 : ra->end > rb->end;
+}
+
+static void build_ranges(const struct kms_map *map)
+{
+	unsigned int i;
+
+	ranges = xcalloc(map->nr, sizeof(*ranges));
+	for (i = 0; i < map->nr; i++) {
+		const struct kms_input *in = &map->in[i];
+		long set;
+
+		if (kms_mergeable_section(in->section))
+			continue;
+		set = kms_hash_find(&object_sets, in->file, strlen(in->file));
+		ranges[nr_ranges].start = in->addr;
+		ranges[nr_ranges].end = in->addr + in->size;
+		ranges[nr_ranges].set = set < 0 ? 0 : set;
+		ranges[nr_ranges].in = in;
+		nr_ranges++;
+	}
+	qsort(ranges, nr_ranges, sizeof(*ranges), compare_ranges);
+
+	for (i = 1; i < nr_ranges; i++) {
+		const struct kms_range *a = &ranges[i - 1], *b = &ranges[i];
+
+		if (b->start < a->end && strcmp(a->in->file, b->in->file))
+			kms_die("%s:%u: %s (%s) at %#llx-%#llx overlaps %s (%s) at %#llx-%#llx from %s:%u",
+				b->in->map, b->in->line, b->in->section,
+				b->in->file, b->start, b->end,
+				a->in->section, a->in->file, a->start, a->end,
+				a->in->map, a->in->line);
+	}
+}
+
+/* Every object of a built-in module must be somewhere in the map. */
+static void check_objects_placed(const struct kms_map *map)
+{
+	unsigned int i;
+
+	for (i = 0; i < object_sets.size; i++) {
+		const struct kms_hash_entry *e = &object_sets.slots[i];
+
+		if (e->key && kms_hash_find(&map->files, e->key, e->len) < 0)
+			kms_die("%s: %s, an object of built-in module %s, is not in the linker map %s",
+				modules_thick_file, e->key,
+				module_names[sets[e->value].mod[0]], map->file);
+	}
+}
+
+/*
+ * The module set of each symbol, in kallsyms order.  Symbols and ranges are
+ * both sorted by address, so one merge walk does it.  Symbols the linker
+ * script defines belong to no object even where they share an address with
+ * one.
+ */
+static unsigned int *attribute_symbols(const struct kms_map *map)
+{
+	unsigned int *attr = xcalloc(nr_symbols + 1, sizeof(*attr));
+	unsigned int i, r = 0;
+
+	for (i = 0; i < nr_symbols; i++) {
+		const struct kms_symbol *s = &symbols[i];
+
+		if (i && s->addr < symbols[i - 1].addr)
+			kms_die("kallsyms: symbols out of address order at %s",
+				s->name);
+		if (kms_hash_find(&map->script_syms, s->name,
+				  strlen(s->name)) >= 0)
+			continue;
+		while (r < nr_ranges && ranges[r].end <= s->addr)
+			r++;
+		if (r < nr_ranges && ranges[r].start <= s->addr)
+			attr[i] = ranges[r].set;
+	}
+	return attr;
+}
+
+static void read_inputs(struct kms_map *map)
+{
+	struct kms_map omap;
+
+	read_modules_thick(modules_thick_file);
+	if (!nr_symbols)
+		return;
+	if (!link_map_file)
+		kms_die("kallsyms: --modules-thick needs --link-map for %u symbols",
+			nr_symbols);
+	kms_read_map(map, link_map_file);
+	if (omap_file) {
+		kms_read_relocatable_map(&omap, omap_file);
+		kms_compose_map(map, &omap);
+		map->files = omap.files;
+	} else if (kms_hash_find(&map->files, "vmlinux.o", 9) >= 0) {
+		kms_die("%s: vmlinux was linked from vmlinux.o: --vmlinux-o-map is needed",
+			link_map_file);
+	}
+	check_objects_placed(map);
+	build_ranges(map);
+}
+
+/* Output */
+
+static void label(const char *name)
+{
+	printf(".globl %s\n", name);
+	printf("\tALGN\n");
+	printf("%s:\n", name);
+}
+
+static unsigned int uleb128(unsigned char *buf, unsigned int val)
+{
+	unsigned int n = 0;
+
+	do {
+		buf[n] = val & 0x7f;
+		val >>= 7;
+		if (val)
+			buf[n] |= 0x80;
+		n++;
+	} while (val);
+	return n;
+}
+
+static void write_runs(const unsigned int *attr)
+{
+	unsigned int *markers = NULL, nr_runs = 0, off = 0, i, start;
+	unsigned char buf[10];
+
+	printf("\n");
+	label("kallmodsyms_runs");
+	for (start = 0; start < nr_symbols; start = i) {
+		unsigned int n, k;
+
+		for (i = start + 1; i < nr_symbols && attr[i] == attr[start]; i++)
+			;
+		if (nr_runs % KMS_RUNS_PER_MARKER == 0) {
+			markers = xrealloc(markers, (nr_runs / KMS_RUNS_PER_MARKER + 1) *
+					   2 * sizeof(*markers));
+			markers[nr_runs / KMS_RUNS_PER_MARKER * 2] = start;
+			markers[nr_runs / KMS_RUNS_PER_MARKER * 2 + 1] = off;
+		}
+		n = uleb128(buf, i - start);
+		n += uleb128(buf + n, attr[start]);
+		printf("\t.byte ");
+		for (k = 0; k < n; k++)
+			printf("%s0x%02x", k ? ", " : "", buf[k]);
+		printf("\t/* %u: %u */\n", start, attr[start]);
+		off += n;
+		nr_runs++;
+	}
+
+	printf("\n");
+	label("kallmodsyms_run_markers");
+	for (i = 0; i < DIV_ROUND_UP(nr_runs, KMS_RUNS_PER_MARKER); i++)
+		printf("\t.long %u, %u\n", markers[2 * i], markers[2 * i + 1]);
+	free(markers);
+
+	printf("\n");
+	label("kallmodsyms_num_runs");
+	printf("\t.long %u\n", nr_runs);
+}
+
+static void check_offset(unsigned int off, const char *what)
+{
+	if (off > KMS_MAX_OFFSET)
+		kms_die("kallsyms: %s offset %u does not fit in 16 bits", what,
+			off);
+}
+
+static void write_names_and_sets(void)
+{
+	unsigned int *name_off = xcalloc(nr_module_names + 1, sizeof(*name_off));
+	unsigned int *set_off = xcalloc(nr_sets, sizeof(*set_off));
+	unsigned int i, k, off;
+
+	printf("\n");
+	label("kallmodsyms_strings");
+	for (i = 0, off = 0; i < nr_module_names; i++) {
+		name_off[i] = off;
+		check_offset(off, "module name");
+		printf("\t.asciz \"%s\"\n", module_names[i]);
+		off += strlen(module_names[i]) + 1;
+	}
+
+	printf("\n");
+	label("kallmodsyms_sets");
+	for (i = 0, off = 0; i < nr_sets; i++) {
+		set_off[i] = off;
+		check_offset(off, "module set");
+		printf("\t.short %u", sets[i].nr);
+		for (k = 0; k < sets[i].nr; k++)
+			printf(", %u", name_off[sets[i].mod[k]]);
+		printf("\n");
+		off += 1 + sets[i].nr;
+	}
+
+	printf("\n");
+	label("kallmodsyms_attrs");
+	for (i = 0; i < nr_sets; i++)
+		printf("\t.short %u, 0\n", set_off[i]);
+
+	free(name_off);
+	free(set_off);
+}
+
+void kallmodsyms_write_src(void)
+{
+	struct kms_map map;
+	unsigned int *attr;
+
+	if (!modules_thick_file)
+		return;
+
+	memset(&map, 0, sizeof(map));
+	read_inputs(&map);
+	attr = attribute_symbols(&map);
+	write_runs(attr);
+	write_names_and_sets();
+	free(attr);
+}

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kallmodsyms_util.c: line reading with positions, fatal errors that name
+ * the file and line, and a small string hash, shared by the kallmodsyms
+ * host tools.
+ */
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <xalloc.h>
+
+#include "kallmodsyms.h"
+
+void kms_die(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+void kms_fatal(const struct kms_reader *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s:%u: ", r->file, r->lineno);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+void kms_reader_open(struct kms_reader *r, const char *file)
+{
+	memset(r, 0, sizeof(*r));
+	r->file = file;
+	r->fp = fopen(file, "r");
+	if (!r->fp)
+		kms_die("%s: cannot open: %s", file, strerror(errno));
+}
+
+/*
+ * Return the next line without its newline, or NULL at the end of the file.
+ * A last line without a newline means the file was cut short: fatal.
+ */
+char *kms_reader_line(struct kms_reader *r)
+{
+	ssize_t len;
+
+	errno = 0;
+	len = getline(&r->buf, &r->size, r->fp);
+	if (len < 0) {
+		if (errno)
+			kms_fatal(r, "read error: %s", strerror(errno));
+		return NULL;
+	}
+	r->lineno++;
+	if (r->buf[len - 1] != '\n')
+		kms_fatal(r, "truncated: last line has no newline");
+	r->buf[len - 1] = '\0';
+	if (memchr(r->buf, '\0', len - 1))
+		kms_fatal(r, "NUL byte in a text file");
+	return r->buf;
+}
+
+void kms_reader_close(struct kms_reader *r)
+{
+	fclose(r->fp);
+	free(r->buf);
+	r->buf = NULL;
+}
+
+/* FNV-1a */
+static unsigned int kms_hash_string(const char *s, size_t len)
+{
+	unsigned int h = 2166136261u;
+
+	while (len--)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static struct kms_hash_entry *kms_hash_slot(const struct kms_hash *h,
+					    const char *key, size_t len)
+{
+	unsigned int i = kms_hash_string(key, len) & (h->size - 1);
+
+	while (h->slots[i].key &&
+	       (h->slots[i].len != len || memcmp(h->slots[i].key, key, len)))
+		i = (i + 1) & (h->size - 1);
+	return &h->slots[i];
+}
+
+static void kms_hash_grow(struct kms_hash *h)
+{
+	struct kms_hash old = *h;
+	unsigned int i;
+
+	h->size = old.size ? old.size * 2 : 64;
+	h->slots = xcalloc(h->size, sizeof(*h->slots));
+	for (i = 0; i < old.size; i++)
+		if (old.slots[i].key)
+			*kms_hash_slot(h, old.slots[i].key, old.slots[i].len) =
+				old.slots[i];
+	free(old.slots);
+}
+
+/* The value stored for key, or -1. */
+long kms_hash_find(const struct kms_hash *h, const char *key, size_t len)
+{
+	const struct kms_hash_entry *e;
+
+	if (!h->count)
+		return -1;
+	e = kms_hash_slot(h, key, len);
+	return e->key ? e->value : -1;
+}
+
+/* Add or replace; the key is copied. */
+void kms_hash_add(struct kms_hash *h, const char *key, size_t len, long value)
+{
+	struct kms_hash_entry *e;
+
+	if ((h->count + 1) * 2 > h->size)
+		kms_hash_grow(h);
+	e = kms_hash_slot(h, key, len);
+	if (!e->key) {
+		e->key = xstrndup(key, len);
+		e->len = len;
+		h->count++;
+	}
+	e->value = value;
+}

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * modules_thick.c: list the object files of every built-in module
+ *
+ * Usage: modules_thick modules.builtin objects > modules_thick.builtin
+ *
+ * "objects" lists, one per line, the object files linked into vmlinux (the
+ * members of vmlinux.a and of the KBUILD_VMLINUX_LIBS archives).  For each
+ * one, the KBUILD_MODFILE that kbuild recorded in its .cmd file names the
+ * module(s) the object would be linked into if built as a module; objects of
+ * multi-module composites list every module.  Modules that modules.builtin
+ * does not list (core-kernel composites such as kernel/sched/core) are
+ * dropped.
+ *
+ * Output, one line per built-in module, in modules.builtin order:
+ *
+ *	kernel/path/to/mod.ko: path/to/a.o path/to/b.o
+ *
+ * Nothing here re-reads Makefiles or the kernel configuration: everything
+ * comes from files the build has already written.
+ */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <xalloc.h>
+
+#include "kallmodsyms.h"
+
+struct builtin_module {
+	char *path;		/* as in modules.builtin */
+	char *modfile;		/* the KBUILD_MODFILE form: no kernel/, no .ko */
+	char **objs;
+	unsigned int nr_objs;
+	unsigned int line;
+};
+
+static struct builtin_module *modules;
+static unsigned int nr_modules;
+static struct kms_hash module_index;	/* modfile -> module */
+
+static void usage(void)
+{
+	fprintf(stderr, "Usage: modules_thick modules.builtin objects > modules_thick.builtin\n");
+	exit(1);
+}
+
+static void read_modules_builtin(const char *file)
+{
+	struct kms_reader r;
+	char *line;
+
+	kms_reader_open(&r, file);
+	while ((line = kms_reader_line(&r))) {
+		struct builtin_module *m;
+		size_t len = strlen(line);
+
+		if (len <= strlen("kernel/.ko") ||
+		    strncmp(line, "kernel/", 7) || strcmp(line + len - 3, ".ko"))
+			kms_fatal(&r, "'%s' is not of the form kernel/<path>.ko",
+				  line);
+		if (kms_hash_find(&module_index, line + 7, len - 10) >= 0)
+			kms_fatal(&r, "%s listed twice", line);
+
+		modules = xrealloc(modules, (nr_modules + 1) * sizeof(*modules));
+		m = &modules[nr_modules];
+		memset(m, 0, sizeof(*m));
+		m->path = xstrdup(line);
+		m->modfile = xstrndup(line + 7, len - 10);
+		m->line = r.lineno;
+		kms_hash_add(&module_index, m->modfile, strlen(m->modfile),
+			     nr_modules);
+		nr_modules++;
+	}
+	kms_reader_close(&r);
+}
+
+/* The .cmd file kbuild writes beside an object: dir/.name.o.cmd */
+static char *cmd_file_of(const char *obj)
+{
+	const char *base = strrchr(obj, '/');
+	size_t dirlen = base ? base - obj + 1 : 0;
+	char *cmd = xmalloc(strlen(obj) + 6);
+
+	base = obj + dirlen;
+	sprintf(cmd, "%.*s.%s.cmd", (int)dirlen, obj, base);
+	return cmd;
+}
+
+/*
+ * Find the KBUILD_MODFILE value on the command line saved in a .cmd file:
+ * -DKBUILD_MODFILE='"dir/mod"', or '"dir/a dir/b"' for an object shared by
+ * several modules.  Returns NULL when the object was built without one.
+ */
+static char *modfile_of(const char *cmdfile, const char *obj,
+			const struct kms_reader *list)
+{
+	static const char tag[] = "KBUILD_MODFILE=";
+	FILE *fp = fopen(cmdfile, "r");
+	char *buf = NULL, *p, *end;
+	size_t size = 0;
+
+	if (!fp)
+		kms_fatal(list, "%s: cannot open %s: %s", obj, cmdfile,
+			  strerror(errno));
+	if (getline(&buf, &size, fp) < 0)
+		kms_fatal(list, "%s: %s is empty", obj, cmdfile);
+	fclose(fp);
+
+	p = strstr(buf, tag);
+	if (!p) {
+		free(buf);
+		return NULL;
+	}
+	p += strlen(tag);
+	p += strspn(p, "'\"\\");
+	end = p + strcspn(p, "'\"\\\n");
+	if (end == p)
+		kms_fatal(list, "%s: empty KBUILD_MODFILE in %s", obj, cmdfile);
+	p = xstrndup(p, end - p);
+	free(buf);
+	return p;
+}
+
+static void add_object(struct builtin_module *m, const char *obj)
+{
+	if (m->nr_objs && !strcmp(m->objs[m->nr_objs - 1], obj))
+		return;
+	m->objs = xrealloc(m->objs, (m->nr_objs + 1) * sizeof(*m->objs));
+	m->objs[m->nr_objs++] = xstrdup(obj);
+}
+
+static void read_objects(const char *file)
+{
+	struct kms_reader r;
+	char *obj;
+
+	kms_reader_open(&r, file);
+	while ((obj = kms_reader_line(&r))) {
+		char *cmd, *modfile, *tok, *save;
+
+		if (!*obj || strlen(obj) < 3 || strcmp(obj + strlen(obj) - 2, ".o"))
+			kms_fatal(&r, "'%s' is not an object file name", obj);
+
+		cmd = cmd_file_of(obj);
+		modfile = modfile_of(cmd, obj, &r);
+		free(cmd);
+		if (!modfile)
+			continue;
+
+		for (tok = strtok_r(modfile, " ", &save); tok;
+		     tok = strtok_r(NULL, " ", &save)) {
+			long idx = kms_hash_find(&module_index, tok, strlen(tok));
+
+			if (idx >= 0)
+				add_object(&modules[idx], obj);
+		}
+		free(modfile);
+	}
+	kms_reader_close(&r);
+}
+
+static void write_modules_thick(const char *builtin)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < nr_modules; i++) {
+		struct builtin_module *m = &modules[i];
+
+		if (!m->nr_objs) {
+			fprintf(stderr, "%s:%u: %s: no object of vmlinux names this module in its KBUILD_MODFILE\n",
+				builtin, m->line, m->path);
+			exit(1);
+		}
+		printf("%s:", m->path);
+		for (j = 0; j < m->nr_objs; j++)
+			printf(" %s", m->objs[j]);
+		printf("\n");
+	}
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 3)
+		usage();
+
+	read_modules_builtin(argv[1]);
+	read_objects(argv[2]);
+	write_modules_thick(argv[1]);
+
+	if (fflush(stdout) || ferror(stdout)) {
+		perror("modules_thick: write");
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,43 @@
+#!/bin/sh
+# Boot a built test kernel in QEMU (TCG), let the guest init collect its
+# files, and unpack them on the host.
+#
+# Usage: test/boot.sh <objdir> <initramfs> <outdir>
+# Fails on timeout, panic, oops or a guest that did not finish.
+set -e
+
+obj=$1
+initrd=$2
+out=$3
+timeout=${BOOT_TIMEOUT:-300}
+
+rm -rf "$out"
+mkdir -p "$out"
+disk=$out/disk.img
+log=$out/console.log
+truncate -s 256M "$disk"
+
+echo "  BOOT    $obj/arch/x86/boot/bzImage (timeout ${timeout}s)"
+set +e
+timeout --foreground -k 10 "$timeout" qemu-system-x86_64 \
+	-accel tcg -m 512 -smp 2 -nographic -no-reboot \
+	-kernel "$obj/arch/x86/boot/bzImage" -initrd "$initrd" \
+	-append "console=ttyS0 panic=-1 nokaslr oops=panic" \
+	-drive file="$disk",format=raw,if=virtio \
+	</dev/null >"$log" 2>&1
+rc=$?
+set -e
+
+fail() {
+	echo "boot: $*; last console lines ($log):" >&2
+	tail -n 25 "$log" >&2
+	exit 1
+}
+
+[ $rc = 124 ] && fail "timed out after ${timeout}s"
+grep -q -e 'Kernel panic' -e 'Oops:' -e 'BUG:' "$log" && fail "kernel panic or oops"
+[ $rc != 0 ] && fail "qemu exited with status $rc"
+grep -q '^guest: done' "$log" || fail "guest did not finish"
+tar -xf "$disk" -C "$out" || fail "no archive on $disk"
+rm -f "$disk"
+echo "  GUEST   $(grep -c '^PASS' "$out/results") passed, $(grep -c '^FAIL' "$out/results") failed"

@@ -1,0 +1,32 @@
+#!/bin/sh
+# Configure and build one test kernel variant out of tree.
+#
+# Usage: test/build-kernel.sh <tree> <objdir> <fragment>...
+# Builds vmlinux, bzImage and modules in <objdir>; uses ccache when present.
+set -e
+
+tree=$1
+obj=$2
+shift 2
+
+mkdir -p "$obj"
+obj=$(cd "$obj" && pwd)
+
+export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
+export KBUILD_BUILD_USER=kallmodsyms KBUILD_BUILD_HOST=test
+cc=gcc
+command -v ccache >/dev/null && cc="ccache gcc"
+kmake() {
+	make -s -C "$tree" O="$obj" CC="$cc" HOSTCC="$cc" -j"$(nproc)" "$@"
+}
+
+echo "  CONFIG  $obj: tinyconfig + $*"
+kmake tinyconfig >/dev/null
+"$tree/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "$@" >/dev/null
+kmake olddefconfig >/dev/null
+test/check-config.sh "$obj/.config" "$@"
+
+echo "  BUILD   $obj"
+start=$(date +%s)
+kmake KBUILD_VERBOSE=0 vmlinux bzImage modules
+echo "  BUILT   $obj in $(( $(date +%s) - start ))s"

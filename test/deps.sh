@@ -1,0 +1,23 @@
+#!/bin/sh
+# Install the Debian packages the harness needs; quiet when all are present.
+set -e
+
+pkgs="linux-source-6.12 gcc make flex bison bc libelf-dev libssl-dev cpio
+      gawk xz-utils patch qemu-system-x86 busybox-static ccache libc6-dev
+      binutils perl"
+
+missing=
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+	echo "deps: missing packages:$missing (run as root or install them)" >&2
+	exit 1
+fi
+echo "  DEPS    installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends $missing >/dev/null
