@@ -5,8 +5,8 @@
  *
  * scripts/kallsyms emits, beside the kallsyms tables, a run-length encoding
  * of the kallsyms symbol index space: each run is a number of consecutive
- * symbols and the attribution they share, an index into a table of
- * (module set, object file) pairs.  Symbols sorted by address keep the
+ * symbols and the attribution they share: none, one module, or a set of
+ * several modules (see scripts/kallmodsyms.c).  Symbols sorted by address keep the
  * objects of a module together, so runs are few: tens of bytes per module.
  * A marker every KMS_RUNS_PER_MARKER runs allows decoding from any symbol;
  * a sequential reader keeps a cursor instead and decodes each run once.
@@ -15,18 +15,17 @@
 #include <linux/kallmodsyms.h>
 #include <linux/kallsyms.h>
 #include <linux/seq_file.h>
+#include <linux/string.h>
 #include <linux/types.h>
 
-#define KMS_RUNS_PER_MARKER	32
+#define KMS_RUNS_PER_MARKER	64
 
 extern const unsigned int kallmodsyms_num_runs;
 extern const u8 kallmodsyms_runs[];
 extern const unsigned int kallmodsyms_run_markers[];
-extern const u16 kallmodsyms_attrs[];
-extern const u16 kallmodsyms_sets[];
+extern const unsigned int kallmodsyms_num_modules;
 extern const char kallmodsyms_strings[];
-
-unsigned long kallsyms_symbol_index(unsigned long addr);
+extern const u16 kallmodsyms_sets[];
 
 static unsigned int kms_uleb128(const u8 *p, unsigned int *off)
 {
@@ -87,6 +86,7 @@ void kallmodsyms_cursor_init(struct kallmodsyms_cursor *c)
 {
 	c->run = ~0U;
 	c->start = c->end = c->next = c->attr = 0;
+	c->info_attr = ~0U;
 }
 
 /*
@@ -117,16 +117,38 @@ static unsigned int kms_attr(struct kallmodsyms_cursor *c, unsigned int idx)
 	return 0;
 }
 
+static const char *kms_module_name(unsigned int id)
+{
+	const char *p = kallmodsyms_strings;
+
+	while (id--)
+		p += strlen(p) + 1;
+	return p;
+}
+
+/*
+ * Attribution 0 is no module, 1..M one module (id + 1), M + 1 + n the n-th
+ * set of several modules.
+ */
 static void kms_fill_info(unsigned int attr, struct kallmodsyms_info *info)
 {
-	const u16 *set = &kallmodsyms_sets[kallmodsyms_attrs[2 * attr]];
-	unsigned int obj = kallmodsyms_attrs[2 * attr + 1];
+	const u16 *set = kallmodsyms_sets;
 	unsigned int i;
 
+	info->nr_modules = 0;
+	info->object = NULL;
+	if (!attr)
+		return;
+	if (attr <= kallmodsyms_num_modules) {
+		info->nr_modules = 1;
+		info->modules[0] = kms_module_name(attr - 1);
+		return;
+	}
+	for (i = kallmodsyms_num_modules + 1; i < attr; i++)
+		set += 1 + set[0];
 	info->nr_modules = min_t(unsigned int, set[0], KALLMODSYMS_MAX_MODULES);
 	for (i = 0; i < info->nr_modules; i++)
-		info->modules[i] = &kallmodsyms_strings[set[i + 1]];
-	info->object = obj ? &kallmodsyms_strings[obj - 1] : NULL;
+		info->modules[i] = kms_module_name(set[i + 1]);
 }
 
 /**
@@ -162,17 +184,21 @@ int kallmodsyms_lookup(unsigned long addr, struct kallmodsyms_info *info)
 }
 EXPORT_SYMBOL_GPL(kallmodsyms_lookup);
 
-static void kms_show_tags(struct seq_file *m, unsigned int attr)
+static void kms_show_tags(struct seq_file *m, struct kallmodsyms_cursor *c,
+			  unsigned int attr)
 {
-	struct kallmodsyms_info info;
+	struct kallmodsyms_info *info = &c->info;
 	char sep = '\t';
 	unsigned int i;
 
-	kms_fill_info(attr, &info);
-	for (i = 0; i < info.nr_modules; i++, sep = ' ')
-		seq_printf(m, "%c[%s]", sep, info.modules[i]);
-	if (info.object)
-		seq_printf(m, "%c{%s}", sep, info.object);
+	if (attr != c->info_attr) {
+		kms_fill_info(attr, info);
+		c->info_attr = attr;
+	}
+	for (i = 0; i < info->nr_modules; i++, sep = ' ')
+		seq_printf(m, "%c[%s]", sep, info->modules[i]);
+	if (info->object)
+		seq_printf(m, "%c{%s}", sep, info->object);
 }
 
 /*
@@ -194,6 +220,6 @@ void kallmodsyms_show(struct seq_file *m, struct kallmodsyms_cursor *c,
 	if (idx < 0)
 		seq_printf(m, "\t[%s]", module_name);
 	else
-		kms_show_tags(m, kms_attr(c, idx));
+		kms_show_tags(m, c, kms_attr(c, idx));
 	seq_putc(m, '\n');
 }

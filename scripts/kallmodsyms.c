@@ -19,10 +19,13 @@
  *   kallmodsyms_runs          per run: ULEB128 length, ULEB128 attribution
  *   kallmodsyms_run_markers   every KMS_RUNS_PER_MARKER runs: first symbol
  *                             index and byte offset in kallmodsyms_runs
- *   kallmodsyms_attrs         per attribution: u16 module set offset,
- *                             u16 object name offset + 1 (0: none)
- *   kallmodsyms_sets          per module set: u16 count, u16 name offsets
- *   kallmodsyms_strings       NUL-terminated names
+ *   kallmodsyms_num_modules   number of module names (M)
+ *   kallmodsyms_strings       module names, NUL-terminated, by module id
+ *   kallmodsyms_sets          sets of several modules: u16 count, u16
+ *                             module ids
+ *
+ * An attribution is 0 for none, 1..M for one module (id + 1), M + 1 + n
+ * for the n-th set of several modules.
  *
  * Nothing depends on absolute addresses, so the tables keep their size from
  * one kallsyms pass to the next.  Bad input fails with file:line.
@@ -35,9 +38,8 @@
 
 #include "kallmodsyms.h"
 
-#define KMS_RUNS_PER_MARKER	32
+#define KMS_RUNS_PER_MARKER	64
 #define KMS_MAX_MODULES		16	/* KALLMODSYMS_MAX_MODULES */
-#define KMS_MAX_OFFSET		0xffff
 
 static const char *modules_thick_file, *link_map_file, *omap_file;
 
@@ -254,8 +256,6 @@ static void build_ranges(const struct kms_map *map)
 		const struct kms_input *in = &map->in[i];
 		long set;
 
-		if (kms_mergeable_section(in->section))
-			continue;
 		set = kms_hash_find(&object_sets, in->file, strlen(in->file));
 		ranges[nr_ranges].start = in->addr;
 		ranges[nr_ranges].end = in->addr + in->size;
@@ -266,14 +266,18 @@ static void build_ranges(const struct kms_map *map)
 	qsort(ranges, nr_ranges, sizeof(*ranges), compare_ranges);
 
 	for (i = 1; i < nr_ranges; i++) {
-		const struct kms_range *a = &ranges[i - 1], *b = &ranges[i];
+		struct kms_range *a = &ranges[i - 1], *b = &ranges[i];
 
-		if (b->start < a->end && strcmp(a->in->file, b->in->file))
-			kms_die("%s:%u: %s (%s) at %#llx-%#llx overlaps %s (%s) at %#llx-%#llx from %s:%u",
-				b->in->map, b->in->line, b->in->section,
-				b->in->file, b->start, b->end,
-				a->in->section, a->in->file, a->start, a->end,
-				a->in->map, a->in->line);
+		if (b->start >= a->end || !strcmp(a->in->file, b->in->file))
+			continue;
+		if (kms_mergeable_section(a->in->section)) {
+			a->end = b->start;
+			continue;
+		}
+		kms_die("%s:%u: %s (%s) at %#llx-%#llx overlaps %s (%s) at %#llx-%#llx from %s:%u",
+			b->in->map, b->in->line, b->in->section, b->in->file,
+			b->start, b->end, a->in->section, a->in->file,
+			a->start, a->end, a->in->map, a->in->line);
 	}
 }
 
@@ -405,53 +409,51 @@ static void write_runs(const unsigned int *attr)
 	printf("\t.long %u\n", nr_runs);
 }
 
-static void check_offset(unsigned int off, const char *what)
+/*
+ * Attribution numbers: 0 is no module, 1..M module M-1 alone, M+1.. the
+ * sets of several modules.  Sets are numbered with the empty set first,
+ * then each set as first seen: renumber so that single modules come
+ * straight from their module id and only multi-module sets need a table.
+ */
+static unsigned int *number_attributions(void)
 {
-	if (off > KMS_MAX_OFFSET)
-		kms_die("kallsyms: %s offset %u does not fit in 16 bits", what,
-			off);
+	unsigned int *attr_of_set = xcalloc(nr_sets, sizeof(*attr_of_set));
+	unsigned int i, next = nr_module_names + 1;
+
+	for (i = 1; i < nr_sets; i++)
+		attr_of_set[i] = sets[i].nr == 1 ? sets[i].mod[0] + 1 : next++;
+	return attr_of_set;
 }
 
 static void write_names_and_sets(void)
 {
-	unsigned int *name_off = xcalloc(nr_module_names + 1, sizeof(*name_off));
-	unsigned int *set_off = xcalloc(nr_sets, sizeof(*set_off));
-	unsigned int i, k, off;
+	unsigned int i, k;
+
+	printf("\n");
+	label("kallmodsyms_num_modules");
+	printf("\t.long %u\n", nr_module_names);
 
 	printf("\n");
 	label("kallmodsyms_strings");
-	for (i = 0, off = 0; i < nr_module_names; i++) {
-		name_off[i] = off;
-		check_offset(off, "module name");
+	for (i = 0; i < nr_module_names; i++)
 		printf("\t.asciz \"%s\"\n", module_names[i]);
-		off += strlen(module_names[i]) + 1;
-	}
 
 	printf("\n");
 	label("kallmodsyms_sets");
-	for (i = 0, off = 0; i < nr_sets; i++) {
-		set_off[i] = off;
-		check_offset(off, "module set");
+	for (i = 1; i < nr_sets; i++) {
+		if (sets[i].nr == 1)
+			continue;
 		printf("\t.short %u", sets[i].nr);
 		for (k = 0; k < sets[i].nr; k++)
-			printf(", %u", name_off[sets[i].mod[k]]);
+			printf(", %u", sets[i].mod[k]);
 		printf("\n");
-		off += 1 + sets[i].nr;
 	}
-
-	printf("\n");
-	label("kallmodsyms_attrs");
-	for (i = 0; i < nr_sets; i++)
-		printf("\t.short %u, 0\n", set_off[i]);
-
-	free(name_off);
-	free(set_off);
 }
 
 void kallmodsyms_write_src(void)
 {
 	struct kms_map map;
-	unsigned int *attr;
+	unsigned int *attr, *attr_of_set, i;
 
 	if (!modules_thick_file)
 		return;
@@ -459,7 +461,11 @@ void kallmodsyms_write_src(void)
 	memset(&map, 0, sizeof(map));
 	read_inputs(&map);
 	attr = attribute_symbols(&map);
+	attr_of_set = number_attributions();
+	for (i = 0; i < nr_symbols; i++)
+		attr[i] = attr_of_set[attr[i]];
 	write_runs(attr);
 	write_names_and_sets();
+	free(attr_of_set);
 	free(attr);
 }

@@ -47,13 +47,12 @@ struct map_parser {
 	bool pending_output;	/* ...of an output section, else input */
 };
 
+/*
+ * String and constant pools the linker merges: the map gives their size
+ * before merging, which may run into what follows them.
+ */
 bool kms_mergeable_section(const char *section)
 {
-	/*
-	 * String and constant pools are merged by the linker; the map gives
-	 * pre-merge sizes that overlap their neighbours.  No symbol that
-	 * kallsyms lists lives in them.
-	 */
 	return strstr(section, ".rodata.str") == section ||
 	       strstr(section, ".rodata.cst") == section;
 }
@@ -223,17 +222,22 @@ static void parse_gnu_line(struct map_parser *p, char *line)
 
 	if (p->pending) {
 		char *name = p->pending;
+		unsigned long long addr;
+		bool numbers = isspace((unsigned char)line[0]) &&
+			       parse_hex(line, &addr);
 
 		p->pending = NULL;
-		if (!isspace((unsigned char)line[0]))
+		if (numbers && p->pending_output)
+			parse_output_numbers(p, name, line, p->pending_line);
+		else if (numbers)
+			parse_input_numbers(p, name, line, p->pending_line);
+		else if (!p->pending_output)
 			kms_fatal(&p->r, "expected the address of %s (line %u)",
 				  name, p->pending_line);
-		if (p->pending_output)
-			parse_output_numbers(p, name, line, p->pending_line);
-		else
-			parse_input_numbers(p, name, line, p->pending_line);
 		free(name);
-		return;
+		if (numbers)
+			return;
+		/* An output section that received nothing: no numbers. */
 	}
 
 	if (!*line)
@@ -289,16 +293,17 @@ static void parse_gnu_line(struct map_parser *p, char *line)
 	}
 }
 
-static void read_gnu_map(struct map_parser *p)
+static void read_gnu_map(struct map_parser *p, char *line)
 {
-	char *line;
 	bool started = false, ended = false;
 
-	while ((line = kms_reader_line(&p->r))) {
+	for (; line; line = kms_reader_line(&p->r)) {
 		if (!started) {
 			started = !strcmp(line, MAP_START);
 			continue;
 		}
+		if (ended && *line)
+			kms_fatal(&p->r, "unexpected text after the OUTPUT() line");
 		if (!strncmp(line, "OUTPUT(", 7))
 			ended = true;
 		parse_gnu_line(p, line);
@@ -337,7 +342,7 @@ static void read_map(struct kms_map *map, const char *file, bool relocatable)
 	    !strncmp(first + strspn(first, " "), "VMA ", 4))
 		read_lld_map(&p);
 	else
-		read_gnu_map(&p);
+		read_gnu_map(&p, first);
 	kms_reader_close(&p.r);
 }
 
@@ -400,15 +405,24 @@ void kms_compose_map(struct kms_map *map, const struct kms_map *omap)
 		o = find_output(omap, in[i].section, &in[i]);
 		if (!o)
 			continue;	/* added after the link, e.g. by objtool */
-		if (o->size != in[i].size)
+		/*
+		 * A merged pool may shrink in the final link; its pieces keep
+		 * their order, and are clipped to what remains.
+		 */
+		if (o->size != in[i].size && !kms_mergeable_section(o->name))
 			kms_fatal(&p.r, "vmlinux.o section %s is %#llx bytes here but %#llx in %s:%u",
 				  in[i].section, in[i].size, o->size,
 				  omap->file, o->line);
 		for (j = o->first; j < o->last; j++) {
 			const struct kms_input *oi = &omap->in[j];
+			unsigned long long off = oi->addr - o->addr;
+			unsigned long long size = oi->size;
 
-			add_input(&p, oi->section,
-				  in[i].addr + oi->addr - o->addr, oi->size,
+			if (off >= in[i].size)
+				break;
+			if (off + size > in[i].size)
+				size = in[i].size - off;
+			add_input(&p, oi->section, in[i].addr + off, size,
 				  oi->file, oi->map, oi->line);
 		}
 	}

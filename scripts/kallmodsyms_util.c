@@ -124,7 +124,7 @@ long kms_hash_find(const struct kms_hash *h, const char *key, size_t len)
 	return e->key ? e->value : -1;
 }
 
-/* Add or replace; the key is copied. */
+/* Add or replace; the key, which may hold NUL bytes, is copied. */
 void kms_hash_add(struct kms_hash *h, const char *key, size_t len, long value)
 {
 	struct kms_hash_entry *e;
@@ -133,7 +133,9 @@ void kms_hash_add(struct kms_hash *h, const char *key, size_t len, long value)
 		kms_hash_grow(h);
 	e = kms_hash_slot(h, key, len);
 	if (!e->key) {
-		e->key = xstrndup(key, len);
+		e->key = xmalloc(len + 1);
+		memcpy(e->key, key, len);
+		e->key[len] = '\0';
 		e->len = len;
 		h->count++;
 	}

@@ -17,6 +17,12 @@
 
 struct seq_file;
 
+struct kallmodsyms_info {
+	unsigned int nr_modules;
+	const char *modules[KALLMODSYMS_MAX_MODULES];
+	const char *object;	/* object file tag, or NULL */
+};
+
 /* Decoding state kept between consecutive symbols of a sequential read. */
 struct kallmodsyms_cursor {
 	unsigned int run;	/* run decoded last; ~0U: none yet */
@@ -24,19 +30,16 @@ struct kallmodsyms_cursor {
 	unsigned int end;	/* one past its last symbol index */
 	unsigned int next;	/* byte offset of the following run */
 	unsigned int attr;	/* its attribution */
-};
-
-struct kallmodsyms_info {
-	unsigned int nr_modules;
-	const char *modules[KALLMODSYMS_MAX_MODULES];
-	const char *object;	/* object file tag, or NULL */
+	unsigned int info_attr;	/* attribution @info describes; ~0U: none */
+	struct kallmodsyms_info info;
 };
 
 #ifdef CONFIG_KALLMODSYMS
 int kallmodsyms_lookup(unsigned long addr, struct kallmodsyms_info *info);
 void kallmodsyms_symbol_info(unsigned int idx, struct kallmodsyms_info *info);
 
-/* For kernel/kallsyms.c. */
+/* Between kernel/kallsyms.c and kernel/kallmodsyms.c. */
+unsigned long kallsyms_symbol_index(unsigned long addr);
 void kallmodsyms_cursor_init(struct kallmodsyms_cursor *c);
 void kallmodsyms_show(struct seq_file *m, struct kallmodsyms_cursor *c,
 		      long idx, unsigned long value, bool show_value,

@@ -1,0 +1,100 @@
+#!/bin/sh
+# Host unit tests of the kallmodsyms host code: builds scripts/kallsyms (with
+# the project's hook) and scripts/modules_thick, runs every fixture under
+# test/unit/cases and test/unit/thick, and decodes the emitted tables with
+# kernel/kallmodsyms.c itself.  Prints PASS:/FAIL: per case and a closing
+# "N passed, N failed".
+#
+# Usage: test/unit.sh <tree> <outdir> [case...]
+tree=$1
+out=$2
+shift 2
+top=$(pwd)
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+CC=${CC:-gcc}
+cflags="-O2 -g -Wall -Wextra -Wno-sign-compare -Wno-missing-field-initializers -I$tree/scripts/include"
+
+set -e
+$CC $cflags -o "$out/kallsyms" "$tree/scripts/kallsyms.c" scripts/kallmodsyms.c \
+	scripts/kallmodsyms_map.c scripts/kallmodsyms_util.c
+$CC $cflags -o "$out/modules_thick" scripts/modules_thick.c scripts/kallmodsyms_util.c
+$CC -O2 -g -Wall -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -c -o "$out/kallmodsyms.o" kernel/kallmodsyms.c
+$CC -O2 -g -Wall -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -c -o "$out/kms_decode.o" test/unit/kms_decode.c
+set +e
+
+passed=0
+failed=0
+verdict() {
+	if [ "$1" = 0 ]; then
+		echo "PASS: $2"
+		passed=$((passed + 1))
+	else
+		echo "FAIL: $2"
+		failed=$((failed + 1))
+	fi
+}
+
+# Compare a tool's outcome with the case's "expect" (output) or "error"
+# (a text its stderr must contain, with a non-zero exit).
+judge() {
+	case=$1 rc=$2 got=$3 err=$4
+	if [ -f "$case/error" ]; then
+		want=$(cat "$case/error")
+		if [ "$rc" != 0 ] && grep -qF -- "$want" "$err"; then
+			return 0
+		fi
+		echo "  expected failure with: $want"
+		echo "  got exit $rc, stderr:"; sed 's/^/    /' "$err"
+		return 1
+	fi
+	if [ "$rc" != 0 ]; then
+		echo "  exit $rc:"; sed 's/^/    /' "$err"
+		return 1
+	fi
+	diff -u "$case/expect" "$got" | sed 's/^/  /'
+	cmp -s "$case/expect" "$got"
+}
+
+# A kallsyms case: run the tool, then decode what it emitted.
+run_kallsyms_case() {
+	case=$1 w=$2
+	(cd "$case" && "$out/kallsyms" $(cat args)) > "$w/out.S" 2> "$w/err"
+	rc=$?
+	if [ $rc = 0 ] && [ ! -f "$case/error" ]; then
+		$CC -c -Itest/unit/shim -o "$w/out.o" "$w/out.S" 2>> "$w/err" &&
+		$CC -no-pie -o "$w/decode" "$out/kms_decode.o" "$out/kallmodsyms.o" "$w/out.o" 2>> "$w/err" &&
+		"$w/decode" > "$w/decoded" 2>> "$w/err"
+		rc=$?
+		# Symbol names in kallsyms order: the comments of kallsyms_offsets,
+		# which carry the type letter first.
+		sed -n '/^kallsyms_offsets:/,/^$/s|.*/\* .\(.*\) \*/$|\1|p' "$w/out.S" |
+			paste - "$w/decoded" | cut -f1,3 > "$w/got"
+	fi
+	judge "$case" $rc "$w/got" "$w/err"
+}
+
+run_thick_case() {
+	case=$1 w=$2
+	(cd "$case" && "$out/modules_thick" modules.builtin objects) > "$w/got" 2> "$w/err"
+	judge "$case" $? "$w/got" "$w/err"
+}
+
+for case in test/unit/cases/* test/unit/thick/*; do
+	[ -d "$case" ] || continue
+	name=${case#test/unit/}
+	if [ $# -gt 0 ]; then
+		echo " $* " | grep -q " $name \| ${name#*/} " || continue
+	fi
+	w=$out/$name
+	rm -rf "$w"
+	mkdir -p "$w"
+	case $name in
+	cases/*) run_kallsyms_case "$case" "$w" ;;
+	thick/*) run_thick_case "$case" "$w" ;;
+	esac
+	verdict $? "$name"
+done
+
+echo "$passed passed, $failed failed"
+[ $failed = 0 ]

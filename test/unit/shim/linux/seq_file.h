@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef SHIM_LINUX_SEQ_FILE_H
+#define SHIM_LINUX_SEQ_FILE_H
+#include <stdio.h>
+struct seq_file {
+	FILE *fp;
+};
+void seq_printf(struct seq_file *m, const char *fmt, ...);
+void seq_putc(struct seq_file *m, char c);
+#endif
