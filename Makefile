@@ -7,9 +7,10 @@ TREE     := $(BUILD)/linux-$(KVER)
 VARIANT  ?= ibt
 VARIANTS := ibt noibt
 FRAGS     = test/config/base.config test/config/$(1).config $(KCONFIG_FRAGMENT)
-CFLAGS   := -O2 -g -Wall -Wextra -Wno-sign-compare -Werror
 
-.PHONY: all deps tree kernel boot run unit check bench clean
+GUEST_PROGS = $(BUILD)/guest/guest-proc-kallmodsyms
+
+.PHONY: all deps tree kernel guest boot run unit check bench clean
 
 all: run
 
@@ -22,6 +23,9 @@ tree: deps
 kernel: tree
 	@test/build-kernel.sh $(TREE) $(BUILD)/$(VARIANT) $(call FRAGS,$(VARIANT))
 
+guest: tree
+	@test/build-guest.sh $(TREE) $(BUILD)/guest
+
 boot: guest
 	@test/mkinitramfs.sh $(BUILD)/$(VARIANT) $(BUILD)/$(VARIANT)/initramfs.cpio $(GUEST_PROGS)
 	@test/boot.sh $(BUILD)/$(VARIANT) $(BUILD)/$(VARIANT)/initramfs.cpio $(BUILD)/$(VARIANT)/guest
@@ -29,8 +33,8 @@ boot: guest
 run: kernel boot
 	@test/summary.sh $(BUILD)/$(VARIANT)
 
-unit:
-	@test/unit.sh $(BUILD)/unit
+unit: tree
+	@test/unit.sh $(TREE) $(BUILD)/unit $(CASES)
 
 check: deps
 	@test/check.sh $(BUILD) $(VARIANTS)

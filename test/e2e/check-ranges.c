@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * check-ranges: /proc/kallmodsyms against upstream's oracle.
+ *
+ * Usage: check-ranges modules.builtin.ranges vmlinux.map kallmodsyms modules
+ *
+ * modules.builtin.ranges (CONFIG_BUILTIN_MODULE_RANGES, written by
+ * scripts/generate_builtin_ranges.awk) gives, per output section, offset
+ * ranges and the built-in module(s) each belongs to, plus an anchor symbol
+ * per section that fixes the section's address.  For every core-kernel line
+ * of kallmodsyms (as read in the guest, with addresses) inside such a range,
+ * the module set printed must equal the set the oracle names.  Symbols the
+ * linker script defines (assignments in vmlinux.map) belong to no object,
+ * though the oracle's ranges may span them: they are counted apart.  Lines
+ * of loaded modules (named in the guest's /proc/modules) are not built-in.
+ *
+ * Prints every mismatch and the counts; exits 1 on any mismatch or when
+ * nothing was compared.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct range {
+	unsigned long long start, end;
+	char mods[512];		/* sorted, space-separated */
+};
+
+struct anchor {
+	char sect[128], sym[256];
+	unsigned long long off, base;
+	int found;
+};
+
+static struct range *ranges;
+static size_t nr_ranges;
+static struct anchor *anchors;
+static size_t nr_anchors;
+static char **script_syms, **loaded;
+static size_t nr_script_syms, nr_loaded;
+
+static void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (!p) {
+		perror("realloc");
+		exit(2);
+	}
+	return p;
+}
+
+static FILE *xfopen(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+
+	if (!fp) {
+		perror(path);
+		exit(2);
+	}
+	return fp;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sort a space-separated word list in place. */
+static void sort_words(char *s)
+{
+	char *w[64], *save, *t, buf[512];
+	size_t n = 0, i;
+
+	snprintf(buf, sizeof(buf), "%s", s);
+	for (t = strtok_r(buf, " ", &save); t && n < 64; t = strtok_r(NULL, " ", &save))
+		w[n++] = t;
+	qsort(w, n, sizeof(*w), cmp_str);
+	s[0] = '\0';
+	for (i = 0; i < n; i++) {
+		strcat(s, i ? " " : "");
+		strcat(s, w[i]);
+	}
+}
+
+static struct anchor *anchor_of(const char *sect)
+{
+	size_t i;
+
+	for (i = 0; i < nr_anchors; i++)
+		if (!strcmp(anchors[i].sect, sect))
+			return &anchors[i];
+	return NULL;
+}
+
+/* First pass: anchors.  Lines: "sect soff-eoff = sym" or "sect soff-eoff mods". */
+static void read_ranges(const char *path, int pass)
+{
+	FILE *fp = xfopen(path);
+	char line[1024], sect[128], rest[600];
+	unsigned long long s, e;
+	unsigned int n = 0;
+
+	while (fgets(line, sizeof(line), fp)) {
+		n++;
+		if (sscanf(line, "%127s %llx-%llx %599[^\n]", sect, &s, &e, rest) != 4) {
+			fprintf(stderr, "%s:%u: cannot parse '%s'\n", path, n, line);
+			exit(2);
+		}
+		if (pass == 0 && rest[0] == '=') {
+			nr_anchors++;
+			anchors = xrealloc(anchors, nr_anchors * sizeof(*anchors));
+			memset(&anchors[nr_anchors - 1], 0, sizeof(*anchors));
+			snprintf(anchors[nr_anchors - 1].sect, 128, "%s", sect);
+			sscanf(rest, "= %255s", anchors[nr_anchors - 1].sym);
+			anchors[nr_anchors - 1].off = s;
+		} else if (pass == 1 && rest[0] != '=') {
+			struct anchor *a = anchor_of(sect);
+
+			if (!a || !a->found) {
+				fprintf(stderr, "%s:%u: section %s has no anchor address\n",
+					path, n, sect);
+				exit(2);
+			}
+			ranges = xrealloc(ranges, (nr_ranges + 1) * sizeof(*ranges));
+			ranges[nr_ranges].start = a->base + s;
+			ranges[nr_ranges].end = a->base + e;
+			snprintf(ranges[nr_ranges].mods, 512, "%s", rest);
+			sort_words(ranges[nr_ranges].mods);
+			nr_ranges++;
+		}
+	}
+	fclose(fp);
+}
+
+/* Names the linker script assigns: "  0xaddr  name = expr" in the map. */
+static void read_script_syms(const char *path)
+{
+	FILE *fp = xfopen(path);
+	char line[4096], name[512];
+	unsigned long long addr;
+
+	while (fgets(line, sizeof(line), fp)) {
+		if (sscanf(line, " 0x%llx PROVIDE ( %511[^ =] =", &addr, name) == 2 ||
+		    (sscanf(line, " 0x%llx %511s =", &addr, name) == 2 &&
+		     strstr(line, " = "))) {
+			script_syms = xrealloc(script_syms, (nr_script_syms + 1) * sizeof(char *));
+			script_syms[nr_script_syms++] = strdup(name);
+		}
+	}
+	fclose(fp);
+	qsort(script_syms, nr_script_syms, sizeof(char *), cmp_str);
+}
+
+static void read_loaded(const char *path)
+{
+	FILE *fp = xfopen(path);
+	char line[1024], name[256];
+
+	while (fgets(line, sizeof(line), fp))
+		if (sscanf(line, "%255s", name) == 1) {
+			loaded = xrealloc(loaded, (nr_loaded + 1) * sizeof(char *));
+			loaded[nr_loaded++] = strdup(name);
+		}
+	fclose(fp);
+	qsort(loaded, nr_loaded, sizeof(char *), cmp_str);
+}
+
+static int in_list(char **list, size_t n, const char *s)
+{
+	return bsearch(&s, list, n, sizeof(char *), cmp_str) != NULL;
+}
+
+static const struct range *range_of(unsigned long long addr)
+{
+	size_t i;
+
+	for (i = 0; i < nr_ranges; i++)
+		if (addr >= ranges[i].start && addr < ranges[i].end)
+			return &ranges[i];
+	return NULL;
+}
+
+/* "[a] [b] {obj}" -> "a b" */
+static void module_set(const char *tags, char *out, size_t size)
+{
+	const char *p = tags;
+
+	out[0] = '\0';
+	while ((p = strchr(p, '['))) {
+		const char *e = strchr(p, ']');
+
+		if (!e)
+			break;
+		if (out[0])
+			strncat(out, " ", size - strlen(out) - 1);
+		strncat(out, p + 1, (size_t)(e - p - 1) < size - strlen(out) - 1 ?
+			(size_t)(e - p - 1) : size - strlen(out) - 1);
+		p = e + 1;
+	}
+	sort_words(out);
+}
+
+int main(int argc, char **argv)
+{
+	unsigned long compared = 0, matched = 0, mismatched = 0, script = 0;
+	char line[2048];
+	FILE *fp;
+	size_t i;
+
+	if (argc != 5) {
+		fprintf(stderr, "Usage: check-ranges modules.builtin.ranges vmlinux.map kallmodsyms modules\n");
+		return 2;
+	}
+	read_ranges(argv[1], 0);
+	read_script_syms(argv[2]);
+	read_loaded(argv[4]);
+
+	/* Anchor addresses from kallmodsyms itself. */
+	fp = xfopen(argv[3]);
+	while (fgets(line, sizeof(line), fp)) {
+		unsigned long long addr, size;
+		char type, name[512];
+
+		if (sscanf(line, "%llx %llx %c %511s", &addr, &size, &type, name) != 4)
+			continue;
+		for (i = 0; i < nr_anchors; i++)
+			if (!anchors[i].found && !strcmp(anchors[i].sym, name)) {
+				anchors[i].base = addr - anchors[i].off;
+				anchors[i].found = 1;
+			}
+	}
+	read_ranges(argv[1], 1);
+
+	rewind(fp);
+	while (fgets(line, sizeof(line), fp)) {
+		unsigned long long addr, size;
+		char type, name[512], got[512], *tab;
+		const struct range *r;
+
+		line[strcspn(line, "\n")] = '\0';
+		if (sscanf(line, "%llx %llx %c %511s", &addr, &size, &type, name) != 4) {
+			fprintf(stderr, "%s: cannot parse '%s'\n", argv[3], line);
+			return 2;
+		}
+		tab = strchr(line, '\t');
+		module_set(tab ? tab : "", got, sizeof(got));
+		if (got[0] && !strchr(got, ' ') && in_list(loaded, nr_loaded, got))
+			continue;
+		r = range_of(addr);
+		if (!r)
+			continue;
+		if (in_list(script_syms, nr_script_syms, name)) {
+			script++;
+			continue;
+		}
+		compared++;
+		if (!strcmp(got, r->mods)) {
+			matched++;
+			continue;
+		}
+		mismatched++;
+		printf("mismatch: %s: kallmodsyms [%s], modules.builtin.ranges [%s]\n",
+		       line, got, r->mods);
+	}
+	fclose(fp);
+
+	printf("oracle: %zu ranges; %lu symbols compared, %lu matched, %lu mismatched; %lu linker-script symbols in ranges not compared\n",
+	       nr_ranges, compared, matched, mismatched, script);
+	return mismatched || !compared;
+}
