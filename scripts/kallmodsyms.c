@@ -298,9 +298,10 @@ static void check_objects_placed(const struct kms_map *map)
 
 /*
  * The module set of each symbol, in kallsyms order.  Symbols and ranges are
- * both sorted by address, so one merge walk does it.  Symbols the linker
- * script defines belong to no object even where they share an address with
- * one.
+ * both sorted by address, so one merge walk does it.  A symbol at the very
+ * end of an object's section, where no other section starts (a zero-sized
+ * variable placed last), belongs to that object.  Symbols the linker script
+ * defines belong to no object even where they share an address with one.
  */
 static unsigned int *attribute_symbols(const struct kms_map *map)
 {
@@ -320,6 +321,8 @@ static unsigned int *attribute_symbols(const struct kms_map *map)
 			r++;
 		if (r < nr_ranges && ranges[r].start <= s->addr)
 			attr[i] = ranges[r].set;
+		else if (r && ranges[r - 1].end == s->addr)
+			attr[i] = ranges[r - 1].set;	/* ends its object */
 	}
 	return attr;
 }

@@ -11,6 +11,7 @@ shift 2
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 
+chmod 755 "$root"
 mkdir -p "$root/bin" "$root/lib/modules" "$root/proc" "$root/sys" "$root/dev" "$root/etc"
 cp /bin/busybox "$root/bin/busybox"
 cp test/guest/init "$root/init"

@@ -23,12 +23,12 @@
 
 struct range {
 	unsigned long long start, end;
-	char mods[512];		/* sorted, space-separated */
+	char mods[600];		/* sorted, space-separated */
 };
 
 struct anchor {
 	char sect[128], sym[256];
-	unsigned long long off, base;
+	unsigned long long off;
 	int found;
 };
 
@@ -36,6 +36,13 @@ static struct range *ranges;
 static size_t nr_ranges;
 static struct anchor *anchors;
 static size_t nr_anchors;
+struct section {
+	char name[128];
+	unsigned long long addr;
+};
+
+static struct section *sections;
+static size_t nr_sections;
 static char **script_syms, **loaded;
 static size_t nr_script_syms, nr_loaded;
 
@@ -82,13 +89,13 @@ static void sort_words(char *s)
 	}
 }
 
-static struct anchor *anchor_of(const char *sect)
+static const struct section *section_of(const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < nr_anchors; i++)
-		if (!strcmp(anchors[i].sect, sect))
-			return &anchors[i];
+	for (i = 0; i < nr_sections; i++)
+		if (!strcmp(sections[i].name, name))
+			return &sections[i];
 	return NULL;
 }
 
@@ -97,7 +104,7 @@ static void read_ranges(const char *path, int pass)
 {
 	FILE *fp = xfopen(path);
 	char line[1024], sect[128], rest[600];
-	unsigned long long s, e;
+	unsigned long long s, e, a;
 	unsigned int n = 0;
 
 	while (fgets(line, sizeof(line), fp)) {
@@ -114,17 +121,18 @@ static void read_ranges(const char *path, int pass)
 			sscanf(rest, "= %255s", anchors[nr_anchors - 1].sym);
 			anchors[nr_anchors - 1].off = s;
 		} else if (pass == 1 && rest[0] != '=') {
-			struct anchor *a = anchor_of(sect);
+			const struct section *sec = section_of(sect);
 
-			if (!a || !a->found) {
-				fprintf(stderr, "%s:%u: section %s has no anchor address\n",
+			if (!sec) {
+				fprintf(stderr, "%s:%u: section %s is not in vmlinux.map\n",
 					path, n, sect);
 				exit(2);
 			}
+			a = sec->addr;
 			ranges = xrealloc(ranges, (nr_ranges + 1) * sizeof(*ranges));
-			ranges[nr_ranges].start = a->base + s;
-			ranges[nr_ranges].end = a->base + e;
-			snprintf(ranges[nr_ranges].mods, 512, "%s", rest);
+			ranges[nr_ranges].start = a + s;
+			ranges[nr_ranges].end = a + e;
+			snprintf(ranges[nr_ranges].mods, sizeof(ranges->mods), "%s", rest);
 			sort_words(ranges[nr_ranges].mods);
 			nr_ranges++;
 		}
@@ -132,14 +140,33 @@ static void read_ranges(const char *path, int pass)
 	fclose(fp);
 }
 
-/* Names the linker script assigns: "  0xaddr  name = expr" in the map. */
-static void read_script_syms(const char *path)
+/*
+ * From vmlinux.map: output section addresses (the ranges' offsets count
+ * from them), and the names the linker script assigns, "0xaddr name = ...".
+ */
+static void read_map(const char *path)
 {
 	FILE *fp = xfopen(path);
-	char line[4096], name[512];
+	char line[4096], name[512], pending[128] = "";
 	unsigned long long addr;
 
 	while (fgets(line, sizeof(line), fp)) {
+		if (pending[0] && sscanf(line, " 0x%llx", &addr) == 1) {
+			sections = xrealloc(sections, (nr_sections + 1) * sizeof(*sections));
+			snprintf(sections[nr_sections].name, 128, "%s", pending);
+			sections[nr_sections++].addr = addr;
+		}
+		pending[0] = '\0';
+		if (line[0] == '.' || line[0] == '_') {
+			if (sscanf(line, "%127s 0x%llx", name, &addr) == 2) {
+				sections = xrealloc(sections, (nr_sections + 1) * sizeof(*sections));
+				snprintf(sections[nr_sections].name, 128, "%s", name);
+				sections[nr_sections++].addr = addr;
+			} else if (sscanf(line, "%127s", name) == 1) {
+				snprintf(pending, sizeof(pending), "%s", name);
+			}
+			continue;
+		}
 		if (sscanf(line, " 0x%llx PROVIDE ( %511[^ =] =", &addr, name) == 2 ||
 		    (sscanf(line, " 0x%llx %511s =", &addr, name) == 2 &&
 		     strstr(line, " = "))) {
@@ -212,10 +239,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	read_ranges(argv[1], 0);
-	read_script_syms(argv[2]);
+	read_map(argv[2]);
 	read_loaded(argv[4]);
 
-	/* Anchor addresses from kallmodsyms itself. */
+	/* Each anchor must sit where the map says its section starts. */
 	fp = xfopen(argv[3]);
 	while (fgets(line, sizeof(line), fp)) {
 		unsigned long long addr, size;
@@ -223,11 +250,18 @@ int main(int argc, char **argv)
 
 		if (sscanf(line, "%llx %llx %c %511s", &addr, &size, &type, name) != 4)
 			continue;
-		for (i = 0; i < nr_anchors; i++)
-			if (!anchors[i].found && !strcmp(anchors[i].sym, name)) {
-				anchors[i].base = addr - anchors[i].off;
-				anchors[i].found = 1;
+		for (i = 0; i < nr_anchors; i++) {
+			const struct section *sec = section_of(anchors[i].sect);
+
+			if (anchors[i].found || strcmp(anchors[i].sym, name))
+				continue;
+			anchors[i].found = 1;
+			if (!sec || sec->addr + anchors[i].off != addr) {
+				printf("anchor %s of %s is at %llx, not where vmlinux.map puts it\n",
+				       name, anchors[i].sect, addr);
+				return 1;
 			}
+		}
 	}
 	read_ranges(argv[1], 1);
 
