@@ -9,6 +9,8 @@
  *   --vmlinux-o-map=vmlinux.o.map          when vmlinux is linked from
  *                                          vmlinux.o: where each object
  *                                          lies within vmlinux.o
+ *   --elf=.tmp_vmlinuxN                    the image the symbols come
+ *                                          from, for their sizes
  *
  * Every kallsyms symbol is attributed to the object whose input section
  * holds its address, and so to that object's module set.  The symbols are
@@ -41,12 +43,15 @@
 #define KMS_RUNS_PER_MARKER	64
 #define KMS_MAX_MODULES		16	/* KALLMODSYMS_MAX_MODULES */
 
-static const char *modules_thick_file, *link_map_file, *omap_file;
+static const char *modules_thick_file, *link_map_file, *omap_file, *elf_file;
 
 struct kms_symbol {
-	unsigned long long addr;
+	unsigned long long addr, size;
 	char *name;
 };
+
+/* (name, address) -> st_size, from the image's ELF symbol table */
+static struct kms_hash elf_sizes;
 
 static struct kms_symbol *symbols;
 static unsigned int nr_symbols;
@@ -90,6 +95,9 @@ int kallmodsyms_option(int opt, const char *arg)
 		return 0;
 	case 'O':
 		omap_file = arg;
+		return 0;
+	case 'E':
+		elf_file = arg;
 		return 0;
 	}
 	return 1;
@@ -268,7 +276,8 @@ static void build_ranges(const struct kms_map *map)
 	for (i = 1; i < nr_ranges; i++) {
 		struct kms_range *a = &ranges[i - 1], *b = &ranges[i];
 
-		if (b->start >= a->end || !strcmp(a->in->file, b->in->file))
+		if (b->start >= a->end || a->start == a->end ||
+		    b->start == b->end || !strcmp(a->in->file, b->in->file))
 			continue;
 		if (kms_mergeable_section(a->in->section)) {
 			a->end = b->start;
@@ -296,33 +305,124 @@ static void check_objects_placed(const struct kms_map *map)
 	}
 }
 
+static void elf_size_key(char *key, const char *name, unsigned long long addr)
+{
+	size_t len = strlen(name);
+
+	memcpy(key, name, len + 1);
+	memcpy(key + len + 1, &addr, sizeof(addr));
+}
+
+static void add_elf_size(const char *name, unsigned long long addr,
+			 unsigned long long size)
+{
+	size_t len = strlen(name) + 1 + sizeof(addr);
+	char *key = xmalloc(len);
+	long old;
+
+	elf_size_key(key, name, addr);
+	old = kms_hash_find(&elf_sizes, key, len);
+	if ((long)size > old)
+		kms_hash_add(&elf_sizes, key, len, size);
+	free(key);
+}
+
+static void read_symbol_sizes(void)
+{
+	unsigned int i;
+
+	kms_read_elf_symbols(elf_file, add_elf_size);
+	for (i = 0; i < nr_symbols; i++) {
+		struct kms_symbol *s = &symbols[i];
+		size_t len = strlen(s->name) + 1 + sizeof(s->addr);
+		char *key = xmalloc(len);
+		long size;
+
+		elf_size_key(key, s->name, s->addr);
+		size = kms_hash_find(&elf_sizes, key, len);
+		free(key);
+		if (size < 0)
+			kms_die("%s: no symbol %s at %#llx, which the symbol list has",
+				elf_file, s->name, s->addr);
+		s->size = size;
+	}
+}
+
+/* The first range starting after @a. */
+static unsigned int range_after(unsigned long long a)
+{
+	unsigned int lo = 0, hi = nr_ranges;
+
+	while (lo < hi) {
+		unsigned int mid = lo + (hi - lo) / 2;
+
+		if (ranges[mid].start <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /*
- * The module set of each symbol, in kallsyms order.  Symbols and ranges are
- * both sorted by address, so one merge walk does it.  A symbol at the very
- * end of an object's section, where no other section starts (a zero-sized
- * variable placed last), belongs to that object.  Symbols the linker script
- * defines belong to no object even where they share an address with one.
+ * The module set of a symbol: that of the section holding its bytes.  A
+ * zero-sized symbol (a label, a zero-sized variable) at a section boundary
+ * may belong to the section starting there, to an empty section placed
+ * there, or, where no section starts there, to the section ending there.
+ * If all of those agree, that is its set; if not, none: it has no bytes
+ * any module could claim.
+ */
+static unsigned int set_of(const struct kms_symbol *s)
+{
+	unsigned int r = range_after(s->addr), set = 0;
+	bool found = false, starts = false;
+
+	while (r--) {
+		const struct kms_range *rg = &ranges[r];
+		bool empty = rg->start == rg->end;
+
+		if (empty && rg->start != s->addr)
+			continue;
+		if (!empty && rg->end > s->addr &&
+		    (s->size || rg->start < s->addr))
+			return rg->set;
+		if (!empty && rg->end == s->addr && starts)
+			break;
+		if (s->size) {
+			if (!empty)
+				break;
+			continue;
+		}
+		if (rg->start == s->addr || rg->end == s->addr) {
+			if (found && rg->set != set)
+				return 0;
+			set = rg->set;
+			found = true;
+			starts |= !empty && rg->start == s->addr;
+		}
+		if (!empty && rg->start < s->addr)
+			break;
+	}
+	return set;
+}
+
+/*
+ * The module set of each symbol, in kallsyms order.  Symbols the linker
+ * script defines belong to no object even where they share an address with
+ * one.
  */
 static unsigned int *attribute_symbols(const struct kms_map *map)
 {
 	unsigned int *attr = xcalloc(nr_symbols + 1, sizeof(*attr));
-	unsigned int i, r = 0;
+	unsigned int i;
 
 	for (i = 0; i < nr_symbols; i++) {
 		const struct kms_symbol *s = &symbols[i];
 
-		if (i && s->addr < symbols[i - 1].addr)
-			kms_die("kallsyms: symbols out of address order at %s",
-				s->name);
 		if (kms_hash_find(&map->script_syms, s->name,
 				  strlen(s->name)) >= 0)
 			continue;
-		while (r < nr_ranges && ranges[r].end <= s->addr)
-			r++;
-		if (r < nr_ranges && ranges[r].start <= s->addr)
-			attr[i] = ranges[r].set;
-		else if (r && ranges[r - 1].end == s->addr)
-			attr[i] = ranges[r - 1].set;	/* ends its object */
+		attr[i] = set_of(s);
 	}
 	return attr;
 }
@@ -346,6 +446,9 @@ static void read_inputs(struct kms_map *map)
 		kms_die("%s: vmlinux was linked from vmlinux.o: --vmlinux-o-map is needed",
 			link_map_file);
 	}
+	if (!elf_file)
+		kms_die("kallsyms: --modules-thick needs --elf for symbol sizes");
+	read_symbol_sizes();
 	check_objects_placed(map);
 	build_ranges(map);
 }

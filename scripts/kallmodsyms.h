@@ -45,7 +45,8 @@ void kms_hash_add(struct kms_hash *h, const char *key, size_t len, long value);
 
 /*
  * Linker maps.  One record per input section the linker placed: where it
- * went, how large it is and which file it came from.  Sections created by
+ * went, how large it is (empty ones too: they may hold zero-sized symbols)
+ * and which file it came from.  Sections created by
  * the linker script itself (no input file) and discarded sections are not
  * recorded.  Addresses from a relocatable link (vmlinux.o.map) are offsets
  * in their output section.
@@ -82,11 +83,16 @@ void kms_read_relocatable_map(struct kms_map *map, const char *file);
 void kms_compose_map(struct kms_map *map, const struct kms_map *omap);
 bool kms_mergeable_section(const char *section);
 
+void kms_read_elf_symbols(const char *path,
+			  void (*fn)(const char *name, unsigned long long addr,
+				     unsigned long long size));
+
 /* The hook scripts/kallsyms.c calls. */
 #define KALLMODSYMS_LONG_OPTIONS					\
 	{ "modules-thick", required_argument, NULL, 'M' },		\
 	{ "link-map", required_argument, NULL, 'L' },			\
-	{ "vmlinux-o-map", required_argument, NULL, 'O' }
+	{ "vmlinux-o-map", required_argument, NULL, 'O' },		\
+	{ "elf", required_argument, NULL, 'E' }
 
 int kallmodsyms_option(int opt, const char *arg);
 void kallmodsyms_add_symbol(unsigned long long addr, const char *name);

@@ -179,7 +179,7 @@ static void parse_input_numbers(struct map_parser *p, const char *section,
 		kms_fatal(&p->r, "input section %s outside any output section",
 			  section);
 	kms_hash_add(&p->map->files, file, strlen(file), 1);
-	if (!size || p->oskip || !strcmp(file, "linker stubs"))
+	if (p->oskip || !strcmp(file, "linker stubs"))
 		return;
 	if (!p->map->relocatable &&
 	    (addr < p->oaddr || addr + size > p->oaddr + p->osize))

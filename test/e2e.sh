@@ -18,10 +18,19 @@ for f in kallsyms kallmodsyms modules results; do
 	result $? "guest brought back $f"
 done
 
-gcc -O2 -Wall -o "$bin/check-ranges" test/e2e/check-ranges.c || exit 1
+for c in check-ranges check-owners; do
+	gcc -O2 -Wall -Wno-format-truncation -o "$bin/$c" "test/e2e/$c.c" || exit 1
+done
+
+# The symbols each object linked into vmlinux defines.
+(cd "$obj" && for a in vmlinux.a $(find lib arch -name lib.a); do ar t "$a"; done |
+	sort -u | xargs nm -A --defined-only) > "$bin/owners" || exit 1
 
 "$bin/check-ranges" "$obj/modules.builtin.ranges" "$obj/vmlinux.map" \
 	"$guest/kallmodsyms" "$guest/modules"
 result $? "module sets equal upstream modules.builtin.ranges"
+
+"$bin/check-owners" "$obj" "$bin/owners" "$guest/kallmodsyms" "$guest/modules"
+result $? "module sets agree with the objects defining each name"
 
 exit $status
