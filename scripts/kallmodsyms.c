@@ -48,10 +48,8 @@ static const char *modules_thick_file, *link_map_file, *omap_file, *elf_file;
 struct kms_symbol {
 	unsigned long long addr, size;
 	char *name;
+	const char *file;	/* source file of a local symbol, or NULL */
 };
-
-/* (name, address) -> st_size, from the image's ELF symbol table */
-static struct kms_hash elf_sizes;
 
 static struct kms_symbol *symbols;
 static unsigned int nr_symbols;
@@ -305,7 +303,7 @@ static void check_objects_placed(const struct kms_map *map)
 	}
 }
 
-static void elf_size_key(char *key, const char *name, unsigned long long addr)
+static void elf_key(char *key, const char *name, unsigned long long addr)
 {
 	size_t len = strlen(name);
 
@@ -313,38 +311,83 @@ static void elf_size_key(char *key, const char *name, unsigned long long addr)
 	memcpy(key + len + 1, &addr, sizeof(addr));
 }
 
-static void add_elf_size(const char *name, unsigned long long addr,
-			 unsigned long long size)
+/*
+ * The image's symbols by (name, address), each key with the list of its
+ * entries in symbol-table order: one per kallsyms symbol of that name and
+ * address.
+ */
+struct kms_elf_sym {
+	unsigned long long size;
+	const char *file;
+	long next;
+};
+
+static struct kms_elf_sym *elf_syms;
+static unsigned int nr_elf_syms;
+static struct kms_hash elf_index, elf_files;
+static char **file_names;
+static unsigned int nr_file_names;
+
+static const char *intern_file(const char *file)
+{
+	long i;
+
+	if (!file)
+		return NULL;
+	i = kms_hash_find(&elf_files, file, strlen(file));
+	if (i >= 0)
+		return file_names[i];
+	file_names = xrealloc(file_names, (nr_file_names + 1) * sizeof(char *));
+	file_names[nr_file_names] = xstrdup(file);
+	kms_hash_add(&elf_files, file, strlen(file), nr_file_names);
+	return file_names[nr_file_names++];
+}
+
+static void add_elf_symbol(const char *name, unsigned long long addr,
+			   unsigned long long size, const char *file)
 {
 	size_t len = strlen(name) + 1 + sizeof(addr);
 	char *key = xmalloc(len);
-	long old;
+	long i;
 
-	elf_size_key(key, name, addr);
-	old = kms_hash_find(&elf_sizes, key, len);
-	if ((long)size > old)
-		kms_hash_add(&elf_sizes, key, len, size);
+	elf_key(key, name, addr);
+	elf_syms = xrealloc(elf_syms, (nr_elf_syms + 1) * sizeof(*elf_syms));
+	elf_syms[nr_elf_syms].size = size;
+	elf_syms[nr_elf_syms].file = intern_file(file);
+	elf_syms[nr_elf_syms].next = -1;
+	i = kms_hash_find(&elf_index, key, len);
+	if (i < 0) {
+		kms_hash_add(&elf_index, key, len, nr_elf_syms);
+	} else {
+		while (elf_syms[i].next >= 0)
+			i = elf_syms[i].next;
+		elf_syms[i].next = nr_elf_syms;
+	}
+	nr_elf_syms++;
 	free(key);
 }
 
+/* Give each kallsyms symbol the size and source file of its ELF symbol. */
 static void read_symbol_sizes(void)
 {
 	unsigned int i;
 
-	kms_read_elf_symbols(elf_file, add_elf_size);
+	kms_read_elf_symbols(elf_file, add_elf_symbol);
 	for (i = 0; i < nr_symbols; i++) {
 		struct kms_symbol *s = &symbols[i];
 		size_t len = strlen(s->name) + 1 + sizeof(s->addr);
 		char *key = xmalloc(len);
-		long size;
+		long e;
 
-		elf_size_key(key, s->name, s->addr);
-		size = kms_hash_find(&elf_sizes, key, len);
-		free(key);
-		if (size < 0)
+		elf_key(key, s->name, s->addr);
+		e = kms_hash_find(&elf_index, key, len);
+		if (e < 0)
 			kms_die("%s: no symbol %s at %#llx, which the symbol list has",
 				elf_file, s->name, s->addr);
-		s->size = size;
+		kms_hash_add(&elf_index, key, len, elf_syms[e].next);
+		free(key);
+		s->size = elf_syms[e].size;
+		s->file = elf_syms[e].file;
 	}
 }
 
@@ -364,44 +407,75 @@ static unsigned int range_after(unsigned long long a)
 	return lo;
 }
 
+/* Is @obj ("dir/name.o") compiled from @file ("name.c", "name.S")? */
+static bool built_from(const char *obj, const char *file)
+{
+	const char *base = strrchr(obj, '/');
+	const char *dot = strrchr(file, '.');
+	size_t len = dot ? (size_t)(dot - file) : strlen(file);
+
+	base = base ? base + 1 : obj;
+	return strlen(base) == len + 2 && !strncmp(base, file, len) &&
+	       !strcmp(base + len, ".o");
+}
+
+#define KMS_MAX_CANDIDATES 64
+
 /*
- * The module set of a symbol: that of the section holding its bytes.  A
- * zero-sized symbol (a label, a zero-sized variable) at a section boundary
- * may belong to the section starting there, to an empty section placed
- * there, or, where no section starts there, to the section ending there.
- * If all of those agree, that is its set; if not, none: it has no bytes
- * any module could claim.
+ * The module set of a symbol: that of the section holding its bytes.
+ *
+ * A zero-sized symbol (a label, a zero-sized variable) at a section
+ * boundary may belong to the section starting there, to an empty section
+ * placed there, or to the section ending there.  A local symbol's source
+ * file (its STT_FILE) picks among them; otherwise the section starting
+ * there wins, as a label at the start of a section is the common case;
+ * otherwise the empty sections and the section ending there must agree.
+ * Where nothing decides, the symbol has no bytes any module could claim
+ * and gets no module.
  */
 static unsigned int set_of(const struct kms_symbol *s)
 {
-	unsigned int r = range_after(s->addr), set = 0;
-	bool found = false, starts = false;
+	const struct kms_range *cand[KMS_MAX_CANDIDATES], *starts = NULL;
+	unsigned int r = range_after(s->addr), n = 0, i, set = 0;
+	bool found = false, disagree = false;
 
 	while (r--) {
 		const struct kms_range *rg = &ranges[r];
 		bool empty = rg->start == rg->end;
 
-		if (empty && rg->start != s->addr)
+		if (empty) {
+			if (rg->start == s->addr && !s->size &&
+			    n < KMS_MAX_CANDIDATES)
+				cand[n++] = rg;
 			continue;
-		if (!empty && rg->end > s->addr &&
-		    (s->size || rg->start < s->addr))
+		}
+		if (rg->end > s->addr && (s->size || rg->start < s->addr))
 			return rg->set;
-		if (!empty && rg->end == s->addr && starts)
+		if (!s->size && rg->start == s->addr)
+			starts = rg;
+		if (!s->size && (rg->start == s->addr || rg->end == s->addr) &&
+		    n < KMS_MAX_CANDIDATES)
+			cand[n++] = rg;
+		if (rg->start < s->addr)
 			break;
-		if (s->size) {
-			if (!empty)
-				break;
+	}
+
+	for (i = 0; s->file && i < n; i++) {
+		if (!built_from(cand[i]->in->file, s->file))
 			continue;
-		}
-		if (rg->start == s->addr || rg->end == s->addr) {
-			if (found && rg->set != set)
-				return 0;
-			set = rg->set;
-			found = true;
-			starts |= !empty && rg->start == s->addr;
-		}
-		if (!empty && rg->start < s->addr)
-			break;
+		disagree |= found && cand[i]->set != set;
+		set = cand[i]->set;
+		found = true;
+	}
+	if (found)
+		return disagree ? 0 : set;
+	if (starts)
+		return starts->set;
+	for (i = 0; i < n; i++) {
+		if (found && cand[i]->set != set)
+			return 0;
+		set = cand[i]->set;
+		found = true;
 	}
 	return set;
 }

@@ -85,7 +85,7 @@ bool kms_mergeable_section(const char *section);
 
 void kms_read_elf_symbols(const char *path,
 			  void (*fn)(const char *name, unsigned long long addr,
-				     unsigned long long size));
+				     unsigned long long size, const char *file));
 
 /* The hook scripts/kallsyms.c calls. */
 #define KALLMODSYMS_LONG_OPTIONS					\

@@ -76,12 +76,14 @@ static void open_elf(struct elf_file *e, const char *path)
 
 /*
  * Call @fn for every named symbol of the image's .symtab, with its value
- * and size.
+ * and size, and for a local symbol the source file name of the STT_FILE
+ * symbol heading its group (NULL for global symbols).
  */
 void kms_read_elf_symbols(const char *path,
 			  void (*fn)(const char *name, unsigned long long addr,
-				     unsigned long long size))
+				     unsigned long long size, const char *file))
 {
+	const char *file = NULL;
 	unsigned long long shoff, shentsize, shnum, i, symoff, symsize, entsize;
 	unsigned long long stroff = 0, strsize = 0, link;
 	const void *ehdr, *sh, *sym;
@@ -113,7 +115,7 @@ void kms_read_elf_symbols(const char *path,
 	at(&e, symoff, symsize);
 
 	for (i = 0; i + entsize <= symsize; i += entsize) {
-		unsigned long long name;
+		unsigned long long name, info;
 
 		sym = e.data + symoff + i;
 		name = FIELD(&e, sym, Sym, st_name);
@@ -123,8 +125,14 @@ void kms_read_elf_symbols(const char *path,
 					       strsize - name))
 			kms_die("%s: corrupt symbol name at symbol %llu", path,
 				i / entsize);
+		info = FIELD(&e, sym, Sym, st_info);
+		if (ELF64_ST_TYPE(info) == STT_FILE) {
+			file = (const char *)e.data + stroff + name;
+			continue;
+		}
 		fn((const char *)e.data + stroff + name,
-		   FIELD(&e, sym, Sym, st_value), FIELD(&e, sym, Sym, st_size));
+		   FIELD(&e, sym, Sym, st_value), FIELD(&e, sym, Sym, st_size),
+		   ELF64_ST_BIND(info) == STB_LOCAL ? file : NULL);
 	}
 	munmap((void *)e.data, e.size);
 }
