@@ -18,14 +18,9 @@
 #include <linux/string.h>
 #include <linux/types.h>
 
-#define KMS_RUNS_PER_MARKER	64
+#include "kallmodsyms_internal.h"
 
-extern const unsigned int kallmodsyms_num_runs;
-extern const u8 kallmodsyms_runs[];
-extern const unsigned int kallmodsyms_run_markers[];
-extern const unsigned int kallmodsyms_num_modules;
-extern const char kallmodsyms_strings[];
-extern const u16 kallmodsyms_sets[];
+#define KMS_RUNS_PER_MARKER	64
 
 static unsigned int kms_uleb128(const u8 *p, unsigned int *off)
 {
@@ -41,15 +36,29 @@ static unsigned int kms_uleb128(const u8 *p, unsigned int *off)
 	return val;
 }
 
-/* Decode the run after the cursor's one. */
+/* Decode the run after the cursor's one (see scripts/kallmodsyms.c). */
 static void kms_next_run(struct kallmodsyms_cursor *c)
 {
+	u8 b = kallmodsyms_runs[c->next++];
 	unsigned int len;
 
+	if (b < 0x80) {
+		c->attr = c->prev + 1;
+		len = b + 1;
+	} else if (b < 0xc0) {
+		c->attr = 0;
+		len = (b & 0x3f) + 1;
+	} else {
+		if (b < 0xe0)
+			c->attr = c->prev + (b & 0x1f) + 2;
+		else
+			c->attr = kms_uleb128(kallmodsyms_runs, &c->next);
+		len = kms_uleb128(kallmodsyms_runs, &c->next) + 1;
+	}
+	if (c->attr)
+		c->prev = c->attr;
 	c->run++;
 	c->start = c->end;
-	len = kms_uleb128(kallmodsyms_runs, &c->next);
-	c->attr = kms_uleb128(kallmodsyms_runs, &c->next);
 	c->end = c->start + len;
 }
 
@@ -57,8 +66,9 @@ static void kms_next_run(struct kallmodsyms_cursor *c)
 static void kms_seek_marker(struct kallmodsyms_cursor *c, unsigned int k)
 {
 	c->run = k * KMS_RUNS_PER_MARKER - 1;
-	c->end = kallmodsyms_run_markers[2 * k];
-	c->next = kallmodsyms_run_markers[2 * k + 1];
+	c->end = kallmodsyms_run_markers[3 * k];
+	c->next = kallmodsyms_run_markers[3 * k + 1];
+	c->prev = kallmodsyms_run_markers[3 * k + 2];
 }
 
 static unsigned int kms_nr_markers(void)
@@ -74,7 +84,7 @@ static unsigned int kms_find_marker(unsigned int idx)
 	while (hi - lo > 1) {
 		unsigned int mid = lo + (hi - lo) / 2;
 
-		if (kallmodsyms_run_markers[2 * mid] <= idx)
+		if (kallmodsyms_run_markers[3 * mid] <= idx)
 			lo = mid;
 		else
 			hi = mid;
@@ -85,7 +95,11 @@ static unsigned int kms_find_marker(unsigned int idx)
 void kallmodsyms_cursor_init(struct kallmodsyms_cursor *c)
 {
 	c->run = ~0U;
-	c->start = c->end = c->next = c->attr = 0;
+	c->start = 0;
+	c->end = 0;
+	c->next = 0;
+	c->attr = 0;
+	c->prev = 0;
 	c->info_attr = ~0U;
 }
 
@@ -104,7 +118,7 @@ static unsigned int kms_attr(struct kallmodsyms_cursor *c, unsigned int idx)
 
 	k = (c->run + 1) / KMS_RUNS_PER_MARKER + 1;
 	if (c->run == ~0U || idx < c->start ||
-	    (k < kms_nr_markers() && idx >= kallmodsyms_run_markers[2 * k]))
+	    (k < kms_nr_markers() && idx >= kallmodsyms_run_markers[3 * k]))
 		kms_seek_marker(c, kms_find_marker(idx));
 
 	while (c->run + 1 < kallmodsyms_num_runs) {

@@ -18,9 +18,11 @@
  * runs; the tables are those runs (see kernel/kallmodsyms.c):
  *
  *   kallmodsyms_num_runs      number of runs
- *   kallmodsyms_runs          per run: ULEB128 length, ULEB128 attribution
+ *   kallmodsyms_runs          per run: its length and attribution, in one
+ *                             byte for most (see encode_run())
  *   kallmodsyms_run_markers   every KMS_RUNS_PER_MARKER runs: first symbol
- *                             index and byte offset in kallmodsyms_runs
+ *                             index, byte offset in kallmodsyms_runs, and
+ *                             the decoder's "prev" attribution there
  *   kallmodsyms_num_modules   number of module names (M)
  *   kallmodsyms_strings       module names, NUL-terminated, by module id
  *   kallmodsyms_sets          sets of several modules: u16 count, u16
@@ -550,38 +552,71 @@ static unsigned int uleb128(unsigned char *buf, unsigned int val)
 	return n;
 }
 
+/*
+ * One run as bytes.  Runs mostly go from one module to the next in link
+ * order, or back to core code, so those take one byte:
+ *
+ *   0lllllll			attribution prev + 1, length l + 1 (1..128)
+ *   10llllll			attribution 0, length l + 1 (1..64)
+ *   110ddddd ULEB128(len - 1)	attribution prev + d + 2 (d: 0..31)
+ *   11100000 ULEB128(attr) ULEB128(len - 1)
+ *
+ * where prev is the attribution of the last run that had one.
+ */
+static unsigned int encode_run(unsigned char *buf, unsigned int attr,
+			       unsigned int len, unsigned int prev)
+{
+	unsigned int n = 1;
+
+	if (attr && attr == prev + 1 && len <= 128) {
+		buf[0] = len - 1;
+	} else if (!attr && len <= 64) {
+		buf[0] = 0x80 | (len - 1);
+	} else if (attr >= prev + 2 && attr - prev - 2 < 32) {
+		buf[0] = 0xc0 | (attr - prev - 2);
+		n += uleb128(buf + n, len - 1);
+	} else {
+		buf[0] = 0xe0;
+		n += uleb128(buf + n, attr);
+		n += uleb128(buf + n, len - 1);
+	}
+	return n;
+}
+
 static void write_runs(const unsigned int *attr)
 {
-	unsigned int *markers = NULL, nr_runs = 0, off = 0, i, start;
-	unsigned char buf[10];
+	unsigned int *markers = NULL, nr_runs = 0, off = 0, prev = 0, i, start;
+	unsigned char buf[12];
 
 	printf("\n");
 	label("kallmodsyms_runs");
 	for (start = 0; start < nr_symbols; start = i) {
-		unsigned int n, k;
+		unsigned int n, k, m = nr_runs / KMS_RUNS_PER_MARKER;
 
 		for (i = start + 1; i < nr_symbols && attr[i] == attr[start]; i++)
 			;
 		if (nr_runs % KMS_RUNS_PER_MARKER == 0) {
-			markers = xrealloc(markers, (nr_runs / KMS_RUNS_PER_MARKER + 1) *
-					   2 * sizeof(*markers));
-			markers[nr_runs / KMS_RUNS_PER_MARKER * 2] = start;
-			markers[nr_runs / KMS_RUNS_PER_MARKER * 2 + 1] = off;
+			markers = xrealloc(markers, (m + 1) * 3 * sizeof(*markers));
+			markers[3 * m] = start;
+			markers[3 * m + 1] = off;
+			markers[3 * m + 2] = prev;
 		}
-		n = uleb128(buf, i - start);
-		n += uleb128(buf + n, attr[start]);
+		n = encode_run(buf, attr[start], i - start, prev);
 		printf("\t.byte ");
 		for (k = 0; k < n; k++)
 			printf("%s0x%02x", k ? ", " : "", buf[k]);
 		printf("\t/* %u: %u */\n", start, attr[start]);
 		off += n;
+		if (attr[start])
+			prev = attr[start];
 		nr_runs++;
 	}
 
 	printf("\n");
 	label("kallmodsyms_run_markers");
 	for (i = 0; i < DIV_ROUND_UP(nr_runs, KMS_RUNS_PER_MARKER); i++)
-		printf("\t.long %u, %u\n", markers[2 * i], markers[2 * i + 1]);
+		printf("\t.long %u, %u, %u\n", markers[3 * i], markers[3 * i + 1],
+		       markers[3 * i + 2]);
 	free(markers);
 
 	printf("\n");

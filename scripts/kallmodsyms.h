@@ -87,13 +87,10 @@ void kms_read_elf_symbols(const char *path,
 			  void (*fn)(const char *name, unsigned long long addr,
 				     unsigned long long size, const char *file));
 
-/* The hook scripts/kallsyms.c calls. */
-#define KALLMODSYMS_LONG_OPTIONS					\
-	{ "modules-thick", required_argument, NULL, 'M' },		\
-	{ "link-map", required_argument, NULL, 'L' },			\
-	{ "vmlinux-o-map", required_argument, NULL, 'O' },		\
-	{ "elf", required_argument, NULL, 'E' }
-
+/*
+ * The hook scripts/kallsyms.c calls.  Its options --modules-thick,
+ * --link-map, --vmlinux-o-map and --elf come as 'M', 'L', 'O' and 'E'.
+ */
 int kallmodsyms_option(int opt, const char *arg);
 void kallmodsyms_add_symbol(unsigned long long addr, const char *name);
 void kallmodsyms_write_src(void);

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <array_size.h>
 #include <xalloc.h>
 
 #include "kallmodsyms.h"
@@ -183,7 +184,8 @@ static void parse_input_numbers(struct map_parser *p, const char *section,
 		return;
 	if (!p->map->relocatable &&
 	    (addr < p->oaddr || addr + size > p->oaddr + p->osize))
-		kms_fatal(&p->r, "%s (%s) at %#llx+%#llx lies outside output section %s (line %u)",
+		kms_fatal(&p->r,
+			  "%s (%s) at %#llx+%#llx lies outside output section %s (line %u)",
 			  section, file, addr, size, p->osection, p->oline);
 	add_input(p, section, addr, size, file, p->r.file, line);
 }
@@ -210,7 +212,7 @@ static bool is_data_statement(const char *word, size_t len)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(words); i++)
 		if (strlen(words[i]) == len && !strncmp(word, words[i], len))
 			return true;
 	return false;
@@ -390,7 +392,8 @@ void kms_compose_map(struct kms_map *map, const struct kms_map *omap)
 	p.map = map;
 	p.r.file = map->file;
 	map->in = NULL;
-	map->nr = map->alloc = 0;
+	map->nr = 0;
+	map->alloc = 0;
 
 	for (i = 0; i < nr; i++) {
 		const struct kms_output *o;

@@ -19,7 +19,8 @@ for f in kallsyms kallmodsyms modules results; do
 done
 
 for c in check-ranges check-owners; do
-	gcc -O2 -Wall -Wno-format-truncation -o "$bin/$c" "test/e2e/$c.c" || exit 1
+	gcc -O2 -Wall -Wno-format-truncation -o "$bin/$c" "test/e2e/$c.c" \
+		test/e2e/common.c || exit 1
 done
 
 # The symbols each object linked into vmlinux defines.
@@ -27,7 +28,7 @@ done
 	sort -u | xargs nm -A --defined-only) > "$bin/owners" || exit 1
 
 "$bin/check-ranges" "$obj/modules.builtin.ranges" "$obj/vmlinux.map" \
-	"$guest/kallmodsyms" "$guest/modules"
+	"$guest/kallmodsyms" "$guest/modules" "$obj" "$bin/owners"
 result $? "module sets equal upstream modules.builtin.ranges"
 
 "$bin/check-owners" "$obj" "$bin/owners" "$guest/kallmodsyms" "$guest/modules"

@@ -19,8 +19,8 @@ set -e
 $CC $cflags -o "$out/kallsyms" "$tree/scripts/kallsyms.c" scripts/kallmodsyms.c scripts/kallmodsyms_elf.c \
 	scripts/kallmodsyms_map.c scripts/kallmodsyms_util.c
 $CC $cflags -o "$out/modules_thick" scripts/modules_thick.c scripts/kallmodsyms_util.c
-$CC -O2 -g -Wall -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -c -o "$out/kallmodsyms.o" kernel/kallmodsyms.c
-$CC -O2 -g -Wall -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -c -o "$out/kms_decode.o" test/unit/kms_decode.c
+$CC -O2 -g -Wall -Werror -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -c -o "$out/kallmodsyms.o" kernel/kallmodsyms.c
+$CC -O2 -g -Wall -Werror -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -c -o "$out/kms_decode.o" test/unit/kms_decode.c
 set +e
 
 passed=0
@@ -52,8 +52,10 @@ judge() {
 		echo "  exit $rc:"; sed 's/^/    /' "$err"
 		return 1
 	fi
-	diff -u "$case/expect" "$got" | sed 's/^/  /'
-	cmp -s "$case/expect" "$got"
+	expect=$case/expect
+	[ -f "$expect" ] || expect=$(dirname "$got")/expect
+	diff -u "$expect" "$got" | sed 's/^/  /' | head -n 20
+	cmp -s "$expect" "$got"
 }
 
 # The symbol list ("address type name", as nm gives it) and an ELF object
@@ -62,6 +64,10 @@ judge() {
 make_symbols() {
 	case=$1 w=$2
 	src=$case/symbols
+	if [ -x "$case/gen.sh" ]; then
+		"$case/gen.sh" "$w" || return 1
+		src=$w/symbols
+	fi
 	[ -f "$case/base" ] && src=test/unit/cases/$(cat "$case/base")/symbols
 	awk '{ print $1, $3, $4 }' "$src" > "$w/syms"
 	awk '{ printf ".globl %s\n.set %s, 0x%s\n.size %s, %d\n", $4, $4, $1, $4, $2 }' \

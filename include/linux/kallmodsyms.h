@@ -30,6 +30,7 @@ struct kallmodsyms_cursor {
 	unsigned int end;	/* one past its last symbol index */
 	unsigned int next;	/* byte offset of the following run */
 	unsigned int attr;	/* its attribution */
+	unsigned int prev;	/* the last non-zero attribution decoded */
 	unsigned int info_attr;	/* attribution @info describes; ~0U: none */
 	struct kallmodsyms_info info;
 };

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The tables scripts/kallsyms emits for kernel/kallmodsyms.c. */
+#ifndef LINUX_KALLMODSYMS_INTERNAL_H_
+#define LINUX_KALLMODSYMS_INTERNAL_H_
+
+#include <linux/types.h>
+
+extern const unsigned int kallmodsyms_num_runs;
+extern const u8 kallmodsyms_runs[];
+extern const unsigned int kallmodsyms_run_markers[];
+extern const unsigned int kallmodsyms_num_modules;
+extern const char kallmodsyms_strings[];
+extern const u16 kallmodsyms_sets[];
+
+#endif /* LINUX_KALLMODSYMS_INTERNAL_H_ */

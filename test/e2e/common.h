@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Shared helpers of the end-to-end checkers. */
+#ifndef E2E_COMMON_H
+#define E2E_COMMON_H
+
+#include <stdio.h>
+
+#define MAX_SETS 1024
+
+void *xrealloc(void *p, size_t n);
+FILE *xfopen(const char *path);
+int cmp_str(const void *a, const void *b);
+int in_list(char **list, size_t n, const char *s);
+void sort_words(char *s);
+
+/* "[a] [b] {obj}" -> "a b", sorted */
+void module_set(const char *tags, char *out, size_t size);
+
+/* The names in the guest's /proc/modules, sorted. */
+extern char **loaded;
+extern size_t nr_loaded;
+void read_loaded(const char *path);
+int is_loaded_module_line(const char *set);
+
+/*
+ * Symbol owners: for each name, the built-in module sets of the objects
+ * that define it (from `nm -A --defined-only` over vmlinux's objects and
+ * the KBUILD_MODFILE of each object's .cmd file, filtered by
+ * modules.builtin).
+ */
+void read_owners(const char *objdir, const char *owners);
+size_t candidate_sets(const char *name, const char **sets);
+
+#endif
