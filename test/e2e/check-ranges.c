@@ -147,21 +147,95 @@ static void read_map(const char *path)
 }
 
 /*
- * The oracle's set is disproved when objects define @name, none of them
- * in the oracle's set, and one of them in the set kallmodsyms gives.
+ * Lines that share an address and a name (zero-sized statics of several
+ * objects placed at one boundary) and what kallmodsyms gave each.
  */
-static int disproved(const char *name, const char *got, const char *oracle)
-{
-	const char *sets[MAX_SETS];
-	size_t n = candidate_sets(name, sets), i;
-	int has_got = 0;
+struct group {
+	unsigned long long addr;
+	char name[512];
+	size_t lines, tagged_oracle;
+};
 
-	for (i = 0; i < n; i++) {
-		if (!strcmp(sets[i], oracle))
-			return 0;
-		has_got |= !strcmp(sets[i], got);
+static struct group *groups;
+static size_t nr_groups;
+
+static int cmp_group(const void *a, const void *b)
+{
+	const struct group *ga = a, *gb = b;
+
+	if (ga->addr != gb->addr)
+		return ga->addr < gb->addr ? -1 : 1;
+	return strcmp(ga->name, gb->name);
+}
+
+static struct group *group_of(unsigned long long addr, const char *name)
+{
+	struct group key;
+
+	key.addr = addr;
+	snprintf(key.name, sizeof(key.name), "%s", name);
+	return bsearch(&key, groups, nr_groups, sizeof(*groups), cmp_group);
+}
+
+/*
+ * The oracle's set is disproved for a line when the objects of that set
+ * define the name fewer times than the oracle gives it at this address
+ * (not at all, or once for two same-named lines), kallmodsyms gives the
+ * oracle's set no more often than they define it, and the set it gives
+ * instead is one whose objects define the name.
+ */
+static int disproved(const struct group *g, const char *got, const char *oracle)
+{
+	size_t have = definitions(g->name, oracle);
+
+	return have < g->lines && g->tagged_oracle <= have &&
+	       definitions(g->name, got) > 0;
+}
+
+static const struct range *range_of(unsigned long long addr);
+
+/* Group the lines by (address, name); count those given the oracle's set. */
+static void collect_groups(FILE *fp)
+{
+	char line[2048], got[1024], name[512], type, *tab;
+	unsigned long long addr, size;
+	const struct range *r;
+	struct group *g;
+	size_t i, j;
+
+	rewind(fp);
+	while (fgets(line, sizeof(line), fp)) {
+		if (sscanf(line, "%llx %llx %c %511s", &addr, &size, &type, name) != 4)
+			continue;
+		groups = xrealloc(groups, (nr_groups + 1) * sizeof(*groups));
+		memset(&groups[nr_groups], 0, sizeof(*groups));
+		groups[nr_groups].addr = addr;
+		snprintf(groups[nr_groups].name, sizeof(groups->name), "%s", name);
+		nr_groups++;
 	}
-	return has_got;
+	qsort(groups, nr_groups, sizeof(*groups), cmp_group);
+	for (i = 0, j = 0; i < nr_groups; i = j) {	/* merge duplicates */
+		for (j = i; j < nr_groups && !cmp_group(&groups[i], &groups[j]); j++)
+			;
+		groups[i].lines = j - i;
+	}
+	for (i = 0, j = 0; i < nr_groups; i++)
+		if (groups[i].lines)
+			groups[j++] = groups[i];
+	nr_groups = j;
+
+	rewind(fp);
+	while (fgets(line, sizeof(line), fp)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (sscanf(line, "%llx %llx %c %511s", &addr, &size, &type, name) != 4)
+			continue;
+		r = range_of(addr);
+		tab = strchr(line, '\t');
+		module_set(tab ? tab : "", got, sizeof(got));
+		g = group_of(addr, name);
+		if (r && g && !strcmp(got, r->mods))
+			g->tagged_oracle++;
+	}
 }
 
 static const struct range *range_of(unsigned long long addr)
@@ -214,11 +288,13 @@ int main(int argc, char **argv)
 	}
 	read_ranges(argv[1], 1);
 
+	collect_groups(fp);
 	rewind(fp);
 	while (fgets(line, sizeof(line), fp)) {
 		unsigned long long addr, size;
 		char type, name[512], got[512], *tab;
 		const struct range *r;
+		const struct group *g;
 
 		line[strcspn(line, "\n")] = '\0';
 		if (sscanf(line, "%llx %llx %c %511s", &addr, &size, &type, name) != 4) {
@@ -241,10 +317,12 @@ int main(int argc, char **argv)
 			matched++;
 			continue;
 		}
-		if (disproved(name, got, r->mods)) {
+		g = group_of(addr, name);
+		if (disproved(g, got, r->mods)) {
 			oracle_wrong++;
-			printf("oracle disproved: %s: kallmodsyms [%s], modules.builtin.ranges [%s], which defines no %s\n",
-			       line, got, r->mods, name);
+			printf("oracle disproved: %s: kallmodsyms [%s], modules.builtin.ranges [%s], whose objects define %s %zu times for %zu such lines here\n",
+			       line, got, r->mods, name, definitions(name, r->mods),
+			       g->lines);
 			continue;
 		}
 		mismatched++;

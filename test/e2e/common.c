@@ -223,3 +223,20 @@ int is_loaded_module_line(const char *set)
 {
 	return set[0] && !strchr(set, ' ') && in_list(loaded, nr_loaded, set);
 }
+
+/* How many times objects of module set @set define @name. */
+size_t definitions(const char *name, const char *set)
+{
+	struct owner key = { .name = (char *)name };
+	struct owner *o = bsearch(&key, owners, nr_owners, sizeof(*owners),
+				  cmp_owner);
+	size_t n = 0;
+
+	if (!o)
+		return 0;
+	while (o > owners && !strcmp(o[-1].name, name))
+		o--;
+	for (; o < owners + nr_owners && !strcmp(o->name, name); o++)
+		n += !strcmp(o->set, set);
+	return n;
+}

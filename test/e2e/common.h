@@ -30,5 +30,6 @@ int is_loaded_module_line(const char *set);
  */
 void read_owners(const char *objdir, const char *owners);
 size_t candidate_sets(const char *name, const char **sets);
+size_t definitions(const char *name, const char *set);
 
 #endif
