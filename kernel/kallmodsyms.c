@@ -18,9 +18,10 @@
 #include <linux/string.h>
 #include <linux/types.h>
 
+#include "kallsyms_internal.h"
 #include "kallmodsyms_internal.h"
 
-#define KMS_RUNS_PER_MARKER	64
+#define KMS_RUNS_PER_MARKER	128
 
 static unsigned int kms_uleb128(const u8 *p, unsigned int *off)
 {
@@ -100,7 +101,7 @@ void kallmodsyms_cursor_init(struct kallmodsyms_cursor *c)
 	c->next = 0;
 	c->attr = 0;
 	c->prev = 0;
-	c->info_attr = ~0U;
+	c->set_attr = ~0U;
 }
 
 /*
@@ -131,88 +132,136 @@ static unsigned int kms_attr(struct kallmodsyms_cursor *c, unsigned int idx)
 	return 0;
 }
 
-static const char *kms_module_name(unsigned int id)
+/*
+ * Module names are stored as kallsyms does symbol names: a count byte,
+ * then that many indexes into kallsyms_token_table; a name the tokens
+ * cannot spell has 0x80 | its length, then its characters.
+ */
+#define KMS_NAME_RAW	0x80
+
+static const u8 *kms_module_name(unsigned int id)
 {
-	const char *p = kallmodsyms_strings;
+	const u8 *p = kallmodsyms_strings;
 
 	while (id--)
-		p += strlen(p) + 1;
+		p += 1 + (*p & ~KMS_NAME_RAW);
 	return p;
+}
+
+/* Piece @i (from 1) of an encoded name. */
+static const char *kms_name_piece(const u8 *name, unsigned int i, char raw[2])
+{
+	if (!(name[0] & KMS_NAME_RAW))
+		return &kallsyms_token_table[kallsyms_token_index[name[i]]];
+	raw[0] = name[i];
+	raw[1] = '\0';
+	return raw;
+}
+
+static void kms_seq_name(struct seq_file *m, const u8 *name)
+{
+	unsigned int i;
+	char raw[2];
+
+	for (i = 1; i <= (name[0] & ~KMS_NAME_RAW); i++)
+		seq_puts(m, kms_name_piece(name, i, raw));
 }
 
 /*
  * Attribution 0 is no module, 1..M one module (id + 1), M + 1 + n the n-th
  * set of several modules.
  */
-static void kms_fill_info(unsigned int attr, struct kallmodsyms_info *info)
+static void kms_fill_set(unsigned int attr, struct kallmodsyms_set *set)
 {
-	const u16 *set = kallmodsyms_sets;
+	const u16 *p = kallmodsyms_sets;
 	unsigned int i;
 
-	info->nr_modules = 0;
-	info->object = NULL;
+	set->nr = 0;
 	if (!attr)
 		return;
 	if (attr <= kallmodsyms_num_modules) {
-		info->nr_modules = 1;
-		info->modules[0] = kms_module_name(attr - 1);
+		set->nr = 1;
+		set->names[0] = kms_module_name(attr - 1);
 		return;
 	}
 	for (i = kallmodsyms_num_modules + 1; i < attr; i++)
-		set += 1 + set[0];
-	info->nr_modules = min_t(unsigned int, set[0], KALLMODSYMS_MAX_MODULES);
-	for (i = 0; i < info->nr_modules; i++)
-		info->modules[i] = kms_module_name(set[i + 1]);
+		p += 1 + p[0];
+	set->nr = min_t(unsigned int, p[0], KALLMODSYMS_MAX_MODULES);
+	for (i = 0; i < set->nr; i++)
+		set->names[i] = kms_module_name(p[i + 1]);
 }
 
 /**
- * kallmodsyms_symbol_info - module set and object of a core kernel symbol
+ * kallmodsyms_symbol_modules - built-in modules of a core kernel symbol
  * @idx: the symbol's index in the kallsyms tables
- * @info: filled with the module names (none for core-kernel code) and the
- *	object-file tag (NULL where the name needs none)
+ * @buf: receives the module names, space-separated ("" for core-kernel code)
+ * @size: size of @buf
+ *
+ * A name is that of the tristate module, configured =y, the symbol's
+ * object file would be linked into if the module were built as loadable.
+ *
+ * Return: the number of modules, or -ENOSPC if @buf is too small.
  */
-void kallmodsyms_symbol_info(unsigned int idx, struct kallmodsyms_info *info)
+int kallmodsyms_symbol_modules(unsigned int idx, char *buf, size_t size)
 {
 	struct kallmodsyms_cursor c;
+	size_t len = 0;
+	unsigned int i, k;
 
 	kallmodsyms_cursor_init(&c);
-	kms_fill_info(kms_attr(&c, idx), info);
+	kms_fill_set(kms_attr(&c, idx), &c.set);
+	if (!size)
+		return -ENOSPC;
+	buf[0] = '\0';
+	for (i = 0; i < c.set.nr; i++) {
+		const u8 *name = c.set.names[i];
+		char raw[2];
+
+		if (i)
+			len = strlcat(buf, " ", size);
+		for (k = 1; k <= (name[0] & ~KMS_NAME_RAW); k++)
+			len = strlcat(buf, kms_name_piece(name, k, raw), size);
+		if (len >= size)
+			return -ENOSPC;
+	}
+	return c.set.nr;
 }
-EXPORT_SYMBOL_GPL(kallmodsyms_symbol_info);
+EXPORT_SYMBOL_GPL(kallmodsyms_symbol_modules);
 
 /**
- * kallmodsyms_lookup - built-in module(s) and object an address belongs to
+ * kallmodsyms_lookup - built-in modules an address of the kernel belongs to
  * @addr: an address in the core kernel image
- * @info: filled as by kallmodsyms_symbol_info() for the symbol holding @addr
+ * @buf: receives the module names as by kallmodsyms_symbol_modules() for
+ *	the symbol holding @addr
+ * @size: size of @buf
  *
- * Return: 0, or -ENOENT if @addr is not in the core kernel's symbols.
+ * Return: the number of modules, -ENOENT if @addr is not in the core
+ * kernel's symbols, or -ENOSPC if @buf is too small.
  */
-int kallmodsyms_lookup(unsigned long addr, struct kallmodsyms_info *info)
+int kallmodsyms_lookup(unsigned long addr, char *buf, size_t size)
 {
 	unsigned long idx = kallsyms_symbol_index(addr);
 
 	if (idx == ULONG_MAX)
 		return -ENOENT;
-	kallmodsyms_symbol_info(idx, info);
-	return 0;
+	return kallmodsyms_symbol_modules(idx, buf, size);
 }
 EXPORT_SYMBOL_GPL(kallmodsyms_lookup);
 
 static void kms_show_tags(struct seq_file *m, struct kallmodsyms_cursor *c,
 			  unsigned int attr)
 {
-	struct kallmodsyms_info *info = &c->info;
-	char sep = '\t';
 	unsigned int i;
 
-	if (attr != c->info_attr) {
-		kms_fill_info(attr, info);
-		c->info_attr = attr;
+	if (attr != c->set_attr) {
+		kms_fill_set(attr, &c->set);
+		c->set_attr = attr;
 	}
-	for (i = 0; i < info->nr_modules; i++, sep = ' ')
-		seq_printf(m, "%c[%s]", sep, info->modules[i]);
-	if (info->object)
-		seq_printf(m, "%c{%s}", sep, info->object);
+	for (i = 0; i < c->set.nr; i++) {
+		seq_puts(m, i ? " [" : "\t[");
+		kms_seq_name(m, c->set.names[i]);
+		seq_putc(m, ']');
+	}
 }
 
 /*

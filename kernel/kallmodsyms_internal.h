@@ -9,7 +9,7 @@ extern const unsigned int kallmodsyms_num_runs;
 extern const u8 kallmodsyms_runs[];
 extern const unsigned int kallmodsyms_run_markers[];
 extern const unsigned int kallmodsyms_num_modules;
-extern const char kallmodsyms_strings[];
+extern const u8 kallmodsyms_strings[];
 extern const u16 kallmodsyms_sets[];
 
 #endif /* LINUX_KALLMODSYMS_INTERNAL_H_ */

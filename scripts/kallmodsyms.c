@@ -24,7 +24,9 @@
  *                             index, byte offset in kallmodsyms_runs, and
  *                             the decoder's "prev" attribution there
  *   kallmodsyms_num_modules   number of module names (M)
- *   kallmodsyms_strings       module names, NUL-terminated, by module id
+ *   kallmodsyms_strings       module names by module id, each a count
+ *                             byte and kallsyms token indexes, or (count
+ *                             | 0x80) and characters
  *   kallmodsyms_sets          sets of several modules: u16 count, u16
  *                             module ids
  *
@@ -42,7 +44,10 @@
 
 #include "kallmodsyms.h"
 
-#define KMS_RUNS_PER_MARKER	64
+#define KMS_RUNS_PER_MARKER	128
+#define KMS_NAME_LEN		255	/* longest module name */
+#define KMS_MAX_TOKENS		0x7f	/* most tokens (or raw bytes) a name has */
+#define KMS_TOKEN_LEN		128	/* longest token expansion used */
 #define KMS_MAX_MODULES		16	/* KALLMODSYMS_MAX_MODULES */
 
 static const char *modules_thick_file, *link_map_file, *omap_file, *elf_file;
@@ -640,18 +645,126 @@ static unsigned int *number_attributions(void)
 	return attr_of_set;
 }
 
-static void write_names_and_sets(void)
+/*
+ * Module names are compressed as kallsyms compresses symbol names: with
+ * its token table, which the kernel already has.  Each name is stored as a
+ * length byte and that many token indexes, chosen for the fewest tokens.
+ */
+struct kms_tokens {
+	char text[256][KMS_TOKEN_LEN];
+	unsigned int len[256];
+};
+
+static unsigned int expand_token(const unsigned char (*table)[2],
+				 const unsigned char *table_len,
+				 unsigned int c, char *out, unsigned int depth)
 {
-	unsigned int i, k;
+	unsigned int n = 0, i;
+
+	if (table_len[c] == 1 && table[c][0] == c) {
+		out[0] = c;
+		return 1;
+	}
+	if (depth > KMS_TOKEN_LEN)
+		kms_die("kallsyms: token table loops at %#x", c);
+	for (i = 0; i < table_len[c]; i++)
+		n += expand_token(table, table_len, table[c][i], out + n, depth + 1);
+	return n;
+}
+
+static void learn_tokens(struct kms_tokens *t, const unsigned char (*table)[2],
+			 const unsigned char *table_len)
+{
+	char buf[4 * KMS_TOKEN_LEN];
+	unsigned int c, n;
+
+	for (c = 0; c < 256; c++) {
+		t->len[c] = 0;
+		if (!table_len[c])
+			continue;
+		n = expand_token(table, table_len, c, buf, 0);
+		if (n < KMS_TOKEN_LEN) {
+			memcpy(t->text[c], buf, n);
+			t->len[c] = n;
+		}
+	}
+}
+
+/* The fewest tokens spelling @name, by dynamic programming from its end. */
+static unsigned int tokenize(const struct kms_tokens *t, const char *name,
+			     unsigned char *out)
+{
+	unsigned int len = strlen(name), best[KMS_NAME_LEN + 1], i, c, n;
+	unsigned char choice[KMS_NAME_LEN];
+
+	if (len > KMS_NAME_LEN)
+		kms_die("kallsyms: module name %s is too long", name);
+	best[len] = 0;
+	for (i = len; i-- > 0;) {
+		best[i] = ~0U;
+		for (c = 0; c < 256; c++) {
+			n = t->len[c];
+			if (!n || n > len - i || memcmp(name + i, t->text[c], n) ||
+			    best[i + n] == ~0U || best[i + n] + 1 >= best[i])
+				continue;
+			best[i] = best[i + n] + 1;
+			choice[i] = c;
+		}
+		if (best[i] == ~0U && !i)
+			break;
+	}
+	if (best[0] == ~0U || best[0] > KMS_MAX_TOKENS)
+		return 0;
+	for (i = 0, n = 0; i < len; i += t->len[choice[i]])
+		out[n++] = choice[i];
+	return n;
+}
+
+/*
+ * A name as bytes: a count of tokens (under 0x80) and the tokens, or,
+ * where the symbols' tokens cannot spell it, 0x80 | its length and the
+ * characters.
+ */
+static unsigned int encode_name(const struct kms_tokens *t, const char *name,
+				unsigned char *out)
+{
+	unsigned int n = tokenize(t, name, out + 1);
+
+	if (n) {
+		out[0] = n;
+		return n + 1;
+	}
+	n = strlen(name);
+	if (n > KMS_MAX_TOKENS)
+		kms_die("kallsyms: module name %s is longer than %d characters",
+			name, KMS_MAX_TOKENS);
+	out[0] = 0x80 | n;
+	memcpy(out + 1, name, n);
+	return n + 1;
+}
+
+static void write_names_and_sets(const unsigned char (*table)[2],
+				 const unsigned char *table_len)
+{
+	struct kms_tokens *t = xmalloc(sizeof(*t));
+	unsigned char tok[KMS_NAME_LEN + 1];
+	unsigned int i, k, n;
+
+	learn_tokens(t, table, table_len);
 
 	printf("\n");
 	label("kallmodsyms_num_modules");
-	printf("\t.long %u\n", nr_module_names);
+	printf("\t.long %u\n", nr_symbols ? nr_module_names : 0);
 
 	printf("\n");
 	label("kallmodsyms_strings");
-	for (i = 0; i < nr_module_names; i++)
-		printf("\t.asciz \"%s\"\n", module_names[i]);
+	for (i = 0; nr_symbols && i < nr_module_names; i++) {
+		n = encode_name(t, module_names[i], tok);
+		printf("\t.byte 0x%02x", tok[0]);
+		for (k = 1; k < n; k++)
+			printf(", 0x%02x", tok[k]);
+		printf("\t/* %s */\n", module_names[i]);
+	}
 
 	printf("\n");
 	label("kallmodsyms_sets");
@@ -663,9 +776,11 @@ static void write_names_and_sets(void)
 			printf(", %u", sets[i].mod[k]);
 		printf("\n");
 	}
+	free(t);
 }
 
-void kallmodsyms_write_src(void)
+void kallmodsyms_write_src(const unsigned char (*token_table)[2],
+			   const unsigned char *token_len)
 {
 	struct kms_map map;
 	unsigned int *attr, *attr_of_set, i;
@@ -680,7 +795,7 @@ void kallmodsyms_write_src(void)
 	for (i = 0; i < nr_symbols; i++)
 		attr[i] = attr_of_set[attr[i]];
 	write_runs(attr);
-	write_names_and_sets();
+	write_names_and_sets(token_table, token_len);
 	free(attr_of_set);
 	free(attr);
 }

@@ -93,6 +93,7 @@ void kms_read_elf_symbols(const char *path,
  */
 int kallmodsyms_option(int opt, const char *arg);
 void kallmodsyms_add_symbol(unsigned long long addr, const char *name);
-void kallmodsyms_write_src(void);
+void kallmodsyms_write_src(const unsigned char (*token_table)[2],
+			   const unsigned char *token_len);
 
 #endif /* KALLMODSYMS_H */

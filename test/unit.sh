@@ -19,7 +19,7 @@ set -e
 $CC $cflags -o "$out/kallsyms" "$tree/scripts/kallsyms.c" scripts/kallmodsyms.c scripts/kallmodsyms_elf.c \
 	scripts/kallmodsyms_map.c scripts/kallmodsyms_util.c
 $CC $cflags -o "$out/modules_thick" scripts/modules_thick.c scripts/kallmodsyms_util.c
-$CC -O2 -g -Wall -Werror -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -c -o "$out/kallmodsyms.o" kernel/kallmodsyms.c
+$CC -O2 -g -Wall -Werror -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -I"$tree/kernel" -c -o "$out/kallmodsyms.o" kernel/kallmodsyms.c
 $CC -O2 -g -Wall -Werror -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -c -o "$out/kms_decode.o" test/unit/kms_decode.c
 set +e
 

@@ -17,10 +17,10 @@
 
 struct seq_file;
 
-struct kallmodsyms_info {
-	unsigned int nr_modules;
-	const char *modules[KALLMODSYMS_MAX_MODULES];
-	const char *object;	/* object file tag, or NULL */
+/* The module names of one attribution, as stored in the tables. */
+struct kallmodsyms_set {
+	unsigned int nr;
+	const u8 *names[KALLMODSYMS_MAX_MODULES];
 };
 
 /* Decoding state kept between consecutive symbols of a sequential read. */
@@ -31,13 +31,13 @@ struct kallmodsyms_cursor {
 	unsigned int next;	/* byte offset of the following run */
 	unsigned int attr;	/* its attribution */
 	unsigned int prev;	/* the last non-zero attribution decoded */
-	unsigned int info_attr;	/* attribution @info describes; ~0U: none */
-	struct kallmodsyms_info info;
+	unsigned int set_attr;	/* attribution @set describes; ~0U: none */
+	struct kallmodsyms_set set;
 };
 
 #ifdef CONFIG_KALLMODSYMS
-int kallmodsyms_lookup(unsigned long addr, struct kallmodsyms_info *info);
-void kallmodsyms_symbol_info(unsigned int idx, struct kallmodsyms_info *info);
+int kallmodsyms_lookup(unsigned long addr, char *buf, size_t size);
+int kallmodsyms_symbol_modules(unsigned int idx, char *buf, size_t size);
 
 /* Between kernel/kallsyms.c and kernel/kallmodsyms.c. */
 unsigned long kallsyms_symbol_index(unsigned long addr);
@@ -46,8 +46,8 @@ void kallmodsyms_show(struct seq_file *m, struct kallmodsyms_cursor *c,
 		      long idx, unsigned long value, bool show_value,
 		      char type, const char *name, const char *module_name);
 #else
-static inline int kallmodsyms_lookup(unsigned long addr,
-				     struct kallmodsyms_info *info)
+static inline int kallmodsyms_lookup(unsigned long addr, char *buf,
+				     size_t size)
 {
 	return -ENOENT;
 }

@@ -37,6 +37,11 @@ void seq_putc(struct seq_file *m, char c)
 	fputc(c, m->fp);
 }
 
+void seq_puts(struct seq_file *m, const char *s)
+{
+	fputs(s, m->fp);
+}
+
 /* The tags part of one /proc/kallmodsyms line for core symbol @idx. */
 static char *tags(struct kallmodsyms_cursor *c, unsigned int idx)
 {
@@ -75,7 +80,21 @@ int main(void)
 		}
 		free(t);
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		char buf[256], want[256], *p, *q;
+		int nr = kallmodsyms_symbol_modules(i, buf, sizeof(buf));
+
+		/* "[a] [b]" -> "a b", as kallmodsyms_symbol_modules() gives it */
+		for (p = seen[i], q = want; *p; p++)
+			if (*p != '[' && *p != ']')
+				*q++ = *p;
+		*q = '\0';
+		if (nr < 0 || strcmp(buf, want)) {
+			fprintf(stderr, "symbol %u: kallmodsyms_symbol_modules() gives %d '%s', the file '%s'\n",
+				i, nr, buf, seen[i]);
+			bad = 1;
+		}
 		printf("%u\t%s\n", i, seen[i]);
+	}
 	return bad;
 }

@@ -7,4 +7,5 @@ struct seq_file {
 };
 void seq_printf(struct seq_file *m, const char *fmt, ...);
 void seq_putc(struct seq_file *m, char c);
+void seq_puts(struct seq_file *m, const char *s);
 #endif
