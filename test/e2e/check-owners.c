@@ -42,29 +42,25 @@ int main(int argc, char **argv)
 
 	fp = xfopen(argv[3]);
 	while (fgets(line, sizeof(line), fp)) {
-		unsigned long long addr, size;
-		char type, name[512], got[1024], *tab;
+		struct kms_line l;
 		const char *sets[MAX_SETS];
 		size_t n, i;
 		int ok;
 
-		line[strcspn(line, "\n")] = '\0';
-		if (sscanf(line, "%llx %llx %c %511s", &addr, &size, &type, name) != 4) {
+		if (parse_line(line, &l)) {
 			fprintf(stderr, "%s: cannot parse '%s'\n", argv[3], line);
 			return 2;
 		}
-		tab = strchr(line, '\t');
-		module_set(tab ? tab : "", got, sizeof(got));
-		if (is_loaded_module_line(got))
+		if (is_loaded_module_line(l.set))
 			continue;
 		checked++;
-		tagged += got[0] != '\0';
-		n = candidate_sets(name, sets);
+		tagged += l.set[0] != '\0';
+		n = candidate_sets(l.name, sets);
 		if (!n) {
 			unowned++;
-			ok = !got[0];
+			ok = !l.set[0];
 		} else {
-			for (i = 0; i < n && strcmp(sets[i], got); i++)
+			for (i = 0; i < n && strcmp(sets[i], l.set); i++)
 				;
 			ok = i < n;
 			if (n == 1)
@@ -73,7 +69,8 @@ int main(int argc, char **argv)
 				ambiguous++;
 		}
 		if (!ok && bad++ < 50) {
-			printf("mismatch: %s: kallmodsyms [%s], defined by objects of", line, got);
+			printf("mismatch: %s: kallmodsyms [%s], defined by objects of",
+			       line, l.set);
 			for (i = 0; i < n; i++)
 				printf(" [%s]", sets[i]);
 			printf("%s\n", n ? "" : " none");

@@ -197,20 +197,20 @@ static const struct range *range_of(unsigned long long addr);
 /* Group the lines by (address, name); count those given the oracle's set. */
 static void collect_groups(FILE *fp)
 {
-	char line[2048], got[1024], name[512], type, *tab;
-	unsigned long long addr, size;
 	const struct range *r;
+	struct kms_line l;
+	char line[2048];
 	struct group *g;
 	size_t i, j;
 
 	rewind(fp);
 	while (fgets(line, sizeof(line), fp)) {
-		if (sscanf(line, "%llx %llx %c %511s", &addr, &size, &type, name) != 4)
+		if (parse_line(line, &l))
 			continue;
 		groups = xrealloc(groups, (nr_groups + 1) * sizeof(*groups));
 		memset(&groups[nr_groups], 0, sizeof(*groups));
-		groups[nr_groups].addr = addr;
-		snprintf(groups[nr_groups].name, sizeof(groups->name), "%s", name);
+		groups[nr_groups].addr = l.addr;
+		snprintf(groups[nr_groups].name, sizeof(groups->name), "%s", l.name);
 		nr_groups++;
 	}
 	qsort(groups, nr_groups, sizeof(*groups), cmp_group);
@@ -226,14 +226,11 @@ static void collect_groups(FILE *fp)
 
 	rewind(fp);
 	while (fgets(line, sizeof(line), fp)) {
-		line[strcspn(line, "\n")] = '\0';
-		if (sscanf(line, "%llx %llx %c %511s", &addr, &size, &type, name) != 4)
+		if (parse_line(line, &l))
 			continue;
-		r = range_of(addr);
-		tab = strchr(line, '\t');
-		module_set(tab ? tab : "", got, sizeof(got));
-		g = group_of(addr, name);
-		if (r && g && !strcmp(got, r->mods))
+		r = range_of(l.addr);
+		g = group_of(l.addr, l.name);
+		if (r && g && !strcmp(l.set, r->mods))
 			g->tagged_oracle++;
 	}
 }
@@ -291,43 +288,40 @@ int main(int argc, char **argv)
 	collect_groups(fp);
 	rewind(fp);
 	while (fgets(line, sizeof(line), fp)) {
-		unsigned long long addr, size;
-		char type, name[512], got[512], *tab;
 		const struct range *r;
 		const struct group *g;
+		struct kms_line l;
 
-		line[strcspn(line, "\n")] = '\0';
-		if (sscanf(line, "%llx %llx %c %511s", &addr, &size, &type, name) != 4) {
+		if (parse_line(line, &l)) {
 			fprintf(stderr, "%s: cannot parse '%s'\n", argv[3], line);
 			return 2;
 		}
-		tab = strchr(line, '\t');
-		module_set(tab ? tab : "", got, sizeof(got));
-		if (is_loaded_module_line(got))
+		if (is_loaded_module_line(l.set))
 			continue;
-		r = range_of(addr);
+		r = range_of(l.addr);
 		if (!r)
 			continue;
-		if (in_list(script_syms, nr_script_syms, name)) {
+		if (in_list(script_syms, nr_script_syms, l.name)) {
 			script++;
 			continue;
 		}
 		compared++;
-		if (!strcmp(got, r->mods)) {
+		if (!strcmp(l.set, r->mods)) {
 			matched++;
 			continue;
 		}
-		g = group_of(addr, name);
-		if (disproved(g, got, r->mods)) {
+		g = group_of(l.addr, l.name);
+		if (disproved(g, l.set, r->mods)) {
 			oracle_wrong++;
 			printf("oracle disproved: %s: kallmodsyms [%s], modules.builtin.ranges [%s], whose objects define %s %zu times for %zu such lines here\n",
-			       line, got, r->mods, name, definitions(name, r->mods),
+			       line, l.set, r->mods, l.name,
+			       definitions(l.name, r->mods),
 			       g->lines);
 			continue;
 		}
 		mismatched++;
 		printf("mismatch: %s: kallmodsyms [%s], modules.builtin.ranges [%s]\n",
-		       line, got, r->mods);
+		       line, l.set, r->mods);
 	}
 	fclose(fp);
 

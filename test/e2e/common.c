@@ -240,3 +240,16 @@ size_t definitions(const char *name, const char *set)
 		n += !strcmp(o->set, set);
 	return n;
 }
+
+int parse_line(char *text, struct kms_line *l)
+{
+	const char *tab;
+
+	text[strcspn(text, "\n")] = '\0';
+	if (sscanf(text, "%llx %llx %c %511s", &l->addr, &l->size, &l->type,
+		   l->name) != 4)
+		return -1;
+	tab = strchr(text, '\t');
+	module_set(tab ? tab : "", l->set, sizeof(l->set));
+	return 0;
+}

@@ -16,6 +16,17 @@ void sort_words(char *s);
 /* "[a] [b] {obj}" -> "a b", sorted */
 void module_set(const char *tags, char *out, size_t size);
 
+/* One /proc/kallmodsyms line. */
+struct kms_line {
+	unsigned long long addr, size;
+	char type;
+	char name[512];
+	char set[1024];		/* module set, as module_set() gives it */
+};
+
+/* Parse @text (its newline is dropped); 0, or -1 if it is malformed. */
+int parse_line(char *text, struct kms_line *l);
+
 /* The names in the guest's /proc/modules, sorted. */
 extern char **loaded;
 extern size_t nr_loaded;
