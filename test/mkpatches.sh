@@ -1,24 +1,84 @@
 #!/bin/sh
-# Regenerate patches/v6.12 from an edited copy of upstream files.
+# Regenerate patches/v6.12 (git format-patch, with their commit logs) from
+# a pristine and an edited copy of the upstream files the series touches.
 #
 # Usage: test/mkpatches.sh <pristine-dir> <edited-dir>
-# Both directories hold the same relative paths; the series and the files
-# each patch covers are listed below.
 set -e
-a=$1
-b=$2
-out=patches/v6.12
+a=$(cd "$1" && pwd)
+b=$(cd "$2" && pwd)
+out=$(pwd)/patches/v6.12
+repo=$(mktemp -d)
+trap 'rm -rf "$repo"' EXIT
 
-mk() {
-	name=$1
-	shift
+git -C "$repo" init -q
+git -C "$repo" config user.name "kallmodsyms"
+git -C "$repo" config user.email "kallmodsyms@localhost"
+(cd "$a" && find . -type f | cpio -pdm --quiet "$repo")
+git -C "$repo" add -A
+git -C "$repo" commit -q -m "upstream v6.12"
+
+# patch <files...>: commit the edited versions with the log on stdin
+patch_files() {
 	for f in "$@"; do
-		diff -u --label "a/$f" --label "b/$f" "$a/$f" "$b/$f" || true
-	done > "$out/$name"
+		cp "$b/$f" "$repo/$f"
+	done
+	git -C "$repo" add -A
+	git -C "$repo" commit -q -s -F -
 }
 
-mk 0001-kallmodsyms-kconfig-and-kernel-hooks.patch \
-	init/Kconfig kernel/Makefile kernel/kallsyms.c
-mk 0002-kbuild-generate-modules_thick.builtin-and-kallmodsyms-tables.patch \
-	Makefile scripts/Makefile scripts/Makefile.vmlinux_o \
-	scripts/Makefile.vmlinux scripts/link-vmlinux.sh scripts/kallsyms.c
+patch_files init/Kconfig kernel/Makefile kernel/kallsyms.c <<'MSG'
+kallsyms: add /proc/kallmodsyms
+
+/proc/kallmodsyms lists what /proc/kallsyms lists, in the same order,
+from the same iterator, with each symbol's size and the built-in
+module(s) each built-in symbol would belong to were its module loadable:
+
+  ffffffff8124a0de 0 t _cpdma_control_set	[ti_cpsw] [ti_davinci_emac]
+
+Why a new file rather than a new /proc/kallsyms column: the format of
+/proc/kallsyms is an ABI that many parsers read; a new file keeps every
+one of them working.  DTrace parses the new lines as
+"%llx %llx %c %s [%s".
+
+kernel/kallsyms.c only gains a second seq_file on its iterator (sharing
+start/next/stop and the open path, so kallsyms_show_value() gates
+addresses and sizes alike), a cursor in the iterator so that a
+sequential read decodes each run of the tables once, and
+kallsyms_symbol_index() for kallmodsyms_lookup().  The tables and their
+decoding are in kernel/kallmodsyms.c.
+
+The option depends on VMLINUX_MAP rather than selecting it, and on
+!LTO_CLANG: an LTO link places partitions, not object files, so its
+map cannot say which module a symbol came from.
+MSG
+
+patch_files Makefile scripts/Makefile scripts/Makefile.vmlinux_o \
+	scripts/Makefile.vmlinux scripts/link-vmlinux.sh scripts/kallsyms.c <<'MSG'
+kbuild: generate modules_thick.builtin and the kallmodsyms tables
+
+modules_thick.builtin lists the object files of each built-in module.
+It is written when vmlinux.o is made, by scripts/modules_thick, from
+the KBUILD_MODFILE that kbuild already records in every built-in
+object's .cmd file, keeping those that modules.builtin lists; an
+object shared by several modules lists all of them.  No Makefile is
+walked again and no tristate.conf is generated (the cost that sank
+earlier attempts), and the host tools get no autoconf.h: everything
+comes in as command-line options.
+
+scripts/kallsyms gets --modules-thick, --link-map, --elf and, when
+vmlinux is linked from vmlinux.o (X86_KERNEL_IBT, LTO), --vmlinux-o-map.
+New host files (scripts/kallmodsyms*.c) find the object whose input
+section holds each symbol in the linker map of each kallsyms link,
+composed with vmlinux.o.map where needed, and emit the tables into the
+same .S in every pass, including the empty pass 0.  The tables depend
+only on the order of symbols, so they keep their size from pass to
+pass: no extra link pass.  Bad input (missing, truncated or malformed
+maps or modules files, objects absent from the map, overlaps, an
+object in too many modules) fails the build with file:line.
+
+vmlinux now depends on scripts/kallsyms and modules_thick.builtin, as it
+does on scripts/sorttable, so that a change to either relinks it.
+MSG
+
+rm -f "$out"/*.patch
+git -C "$repo" format-patch -q --no-signature -o "$out" HEAD~2
