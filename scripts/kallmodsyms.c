@@ -110,9 +110,14 @@ int kallmodsyms_option(int opt, const char *arg)
 
 void kallmodsyms_add_symbol(unsigned long long addr, const char *name)
 {
+	static unsigned int alloc;
+
 	if (!modules_thick_file)
 		return;
-	symbols = xrealloc(symbols, (nr_symbols + 1) * sizeof(*symbols));
+	if (nr_symbols == alloc) {
+		alloc = alloc ? 2 * alloc : 4096;
+		symbols = xrealloc(symbols, alloc * sizeof(*symbols));
+	}
 	symbols[nr_symbols].addr = addr;
 	symbols[nr_symbols].name = xstrdup(name);
 	nr_symbols++;
@@ -330,7 +335,7 @@ struct kms_elf_sym {
 };
 
 static struct kms_elf_sym *elf_syms;
-static unsigned int nr_elf_syms;
+static unsigned int nr_elf_syms, elf_alloc;
 static struct kms_hash elf_index, elf_files;
 static char **file_names;
 static unsigned int nr_file_names;
@@ -358,7 +363,10 @@ static void add_elf_symbol(const char *name, unsigned long long addr,
 	long i;
 
 	elf_key(key, name, addr);
-	elf_syms = xrealloc(elf_syms, (nr_elf_syms + 1) * sizeof(*elf_syms));
+	if (nr_elf_syms == elf_alloc) {
+		elf_alloc = elf_alloc ? 2 * elf_alloc : 4096;
+		elf_syms = xrealloc(elf_syms, elf_alloc * sizeof(*elf_syms));
+	}
 	elf_syms[nr_elf_syms].size = size;
 	elf_syms[nr_elf_syms].file = intern_file(file);
 	elf_syms[nr_elf_syms].next = -1;
