@@ -70,6 +70,7 @@ make_symbols() {
 	fi
 	[ -f "$case/base" ] && src=test/unit/cases/$(cat "$case/base")/symbols
 	awk '{ print $1, $3, $4 }' "$src" > "$w/syms"
+	[ -f "$case/syms" ] && cp "$case/syms" "$w/syms"	# a raw symbol list
 	awk '{ printf ".globl %s\n.set %s, 0x%s\n.size %s, %d\n", $4, $4, $1, $4, $2 }' \
 		"$src" > "$w/elf.S"
 	$CC -c -o "$w/elf.o" "$w/elf.S"
