@@ -33,7 +33,10 @@ kallsyms: add /proc/kallmodsyms
 from the same iterator, with each symbol's size and the built-in
 module(s) each built-in symbol would belong to were its module loadable:
 
-  ffffffff8124a0de 0 t _cpdma_control_set	[ti_cpsw] [ti_davinci_emac]
+  <address> <size> <type> <name>[<TAB>[module] [module]...]
+
+so that _cpdma_control_set, linked into three TI ethernet modules built
+in, reads "[ti_cpsw] [ti_cpsw_new] [ti_davinci_emac]".
 
 Why a new file rather than a new /proc/kallsyms column: the format of
 /proc/kallsyms is an ABI that many parsers read; a new file keeps every
