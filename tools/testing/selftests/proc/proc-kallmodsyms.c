@@ -198,7 +198,8 @@ static void test_unprivileged(struct lines *priv)
 		if (strcmp(tags_of(p), tags_of(priv->line[i])))
 			tags++;
 	}
-	ksft_test_result(!nonzero, "unprivileged reader sees zero addresses and sizes (%zu lines do not)\n",
+	ksft_test_result(!nonzero,
+			 "unprivileged reader sees zero addresses and sizes (%zu lines not)\n",
 			 nonzero);
 	ksft_test_result(!tags, "unprivileged reader sees the same tags (%zu lines differ)\n",
 			 tags);
