@@ -204,6 +204,33 @@ static void parse_output_numbers(struct map_parser *p, const char *name,
 	add_output(p, name, addr, size, line);
 }
 
+static void parse_numbers(struct map_parser *p, const char *name,
+			  const char *s, unsigned int line, bool output)
+{
+	if (output)
+		parse_output_numbers(p, name, s, line);
+	else
+		parse_input_numbers(p, name, s, line);
+}
+
+/*
+ * "name 0xaddr 0xsize ..." of an output section or an input section record;
+ * the numbers are on the next line when the name is long.
+ */
+static void parse_named(struct map_parser *p, char *name, bool output)
+{
+	size_t len = strcspn(name, " \t");
+
+	if (!name[len]) {
+		p->pending = xstrdup(name);
+		p->pending_line = p->r.lineno;
+		p->pending_output = output;
+		return;
+	}
+	name[len] = '\0';
+	parse_numbers(p, name, name + len + 1, p->r.lineno, output);
+}
+
 /* Statements the map shows in input-record position that place no file. */
 static bool is_data_statement(const char *word, size_t len)
 {
@@ -220,8 +247,6 @@ static bool is_data_statement(const char *word, size_t len)
 
 static void parse_gnu_line(struct map_parser *p, char *line)
 {
-	size_t len;
-
 	if (p->pending) {
 		char *name = p->pending;
 		unsigned long long addr;
@@ -229,10 +254,9 @@ static void parse_gnu_line(struct map_parser *p, char *line)
 			       parse_hex(line, &addr);
 
 		p->pending = NULL;
-		if (numbers && p->pending_output)
-			parse_output_numbers(p, name, line, p->pending_line);
-		else if (numbers)
-			parse_input_numbers(p, name, line, p->pending_line);
+		if (numbers)
+			parse_numbers(p, name, line, p->pending_line,
+				      p->pending_output);
 		else if (!p->pending_output)
 			kms_fatal(&p->r, "expected the address of %s (line %u)",
 				  name, p->pending_line);
@@ -247,7 +271,6 @@ static void parse_gnu_line(struct map_parser *p, char *line)
 
 	if (!isspace((unsigned char)line[0])) {
 		/* Column 0: an output section, or a LOAD/OUTPUT/GROUP line. */
-		len = strcspn(line, " \t");
 		close_output(p);
 		if (line[0] != '.' && line[0] != '_' && !isalpha((unsigned char)line[0]))
 			return;
@@ -256,14 +279,7 @@ static void parse_gnu_line(struct map_parser *p, char *line)
 		    !strncmp(line, "END GROUP", 9) ||
 		    !strncmp(line, "/DISCARD/", 9))
 			return;
-		if (!line[len]) {
-			p->pending = xstrdup(line);
-			p->pending_line = p->r.lineno;
-			p->pending_output = true;
-			return;
-		}
-		line[len] = '\0';
-		parse_output_numbers(p, line, line + len + 1, p->r.lineno);
+		parse_named(p, line, true);
 		return;
 	}
 
@@ -271,17 +287,9 @@ static void parse_gnu_line(struct map_parser *p, char *line)
 		/* " name 0xaddr 0xsize file": an input section record. */
 		char *name = line + 1;
 
-		len = strcspn(name, " \t");
-		if (is_data_statement(name, len))
+		if (is_data_statement(name, strcspn(name, " \t")))
 			return;
-		if (!name[len]) {
-			p->pending = xstrdup(name);
-			p->pending_line = p->r.lineno;
-			p->pending_output = false;
-			return;
-		}
-		name[len] = '\0';
-		parse_input_numbers(p, name, name + len + 1, p->r.lineno);
+		parse_named(p, name, false);
 		return;
 	}
 
