@@ -16,6 +16,8 @@ export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
 export KBUILD_BUILD_USER=kallmodsyms KBUILD_BUILD_HOST=test
 cc=gcc
 command -v ccache >/dev/null && cc="ccache gcc"
+# Hash paths relative to the checkout, so that another clone hits the cache.
+export CCACHE_BASEDIR="$(pwd)"
 kmake() {
 	make -s -C "$tree" O="$obj" CC="$cc" HOSTCC="$cc" -j"$(nproc)" "$@"
 }
