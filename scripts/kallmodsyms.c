@@ -437,6 +437,28 @@ static bool built_from(const char *obj, const char *file)
 #define KMS_MAX_CANDIDATES 64
 
 /*
+ * The module set the candidate sections (those of objects built from
+ * @file, or all if @file is NULL) agree on; 0 if they disagree or there
+ * are none.  *@found says whether there were any.
+ */
+static unsigned int agreed_set(const struct kms_range *const *cand,
+			       unsigned int n, const char *file, bool *found)
+{
+	unsigned int i, set = 0;
+
+	*found = false;
+	for (i = 0; i < n; i++) {
+		if (file && !built_from(cand[i]->in->file, file))
+			continue;
+		if (*found && cand[i]->set != set)
+			return 0;
+		set = cand[i]->set;
+		*found = true;
+	}
+	return set;
+}
+
+/*
  * The module set of a symbol: that of the section holding its bytes.
  *
  * A zero-sized symbol (a label, a zero-sized variable) at a section
@@ -451,8 +473,8 @@ static bool built_from(const char *obj, const char *file)
 static unsigned int set_of(const struct kms_symbol *s)
 {
 	const struct kms_range *cand[KMS_MAX_CANDIDATES], *starts = NULL;
-	unsigned int r = range_after(s->addr), n = 0, i, set = 0;
-	bool found = false, disagree = false;
+	unsigned int r = range_after(s->addr), n = 0, set;
+	bool found;
 
 	while (r--) {
 		const struct kms_range *rg = &ranges[r];
@@ -475,24 +497,14 @@ static unsigned int set_of(const struct kms_symbol *s)
 			break;
 	}
 
-	for (i = 0; s->file && i < n; i++) {
-		if (!built_from(cand[i]->in->file, s->file))
-			continue;
-		disagree |= found && cand[i]->set != set;
-		set = cand[i]->set;
-		found = true;
+	if (s->file) {
+		set = agreed_set(cand, n, s->file, &found);
+		if (found)
+			return set;
 	}
-	if (found)
-		return disagree ? 0 : set;
 	if (starts)
 		return starts->set;
-	for (i = 0; i < n; i++) {
-		if (found && cand[i]->set != set)
-			return 0;
-		set = cand[i]->set;
-		found = true;
-	}
-	return set;
+	return agreed_set(cand, n, NULL, &found);
 }
 
 /*
@@ -657,45 +669,23 @@ static unsigned int *number_attributions(void)
  * Module names are compressed as kallsyms compresses symbol names: with
  * its token table, which the kernel already has.  Each name is stored as a
  * length byte and that many token indexes, chosen for the fewest tokens.
+ * scripts/kallsyms hands over each token as it writes the table.
  */
 struct kms_tokens {
 	char text[256][KMS_TOKEN_LEN];
 	unsigned int len[256];
 };
 
-static unsigned int expand_token(const unsigned char (*table)[2],
-				 const unsigned char *table_len,
-				 unsigned int c, char *out, unsigned int depth)
+static struct kms_tokens tokens;
+
+void kallmodsyms_add_token(unsigned int code, const char *text)
 {
-	unsigned int n = 0, i;
+	size_t len = strlen(text);
 
-	if (table_len[c] == 1 && table[c][0] == c) {
-		out[0] = c;
-		return 1;
-	}
-	if (depth > KMS_TOKEN_LEN)
-		kms_die("kallsyms: token table loops at %#x", c);
-	for (i = 0; i < table_len[c]; i++)
-		n += expand_token(table, table_len, table[c][i], out + n, depth + 1);
-	return n;
-}
-
-static void learn_tokens(struct kms_tokens *t, const unsigned char (*table)[2],
-			 const unsigned char *table_len)
-{
-	char buf[4 * KMS_TOKEN_LEN];
-	unsigned int c, n;
-
-	for (c = 0; c < 256; c++) {
-		t->len[c] = 0;
-		if (!table_len[c])
-			continue;
-		n = expand_token(table, table_len, c, buf, 0);
-		if (n < KMS_TOKEN_LEN) {
-			memcpy(t->text[c], buf, n);
-			t->len[c] = n;
-		}
-	}
+	if (code > 255 || len >= KMS_TOKEN_LEN)
+		return;		/* too long to be part of a module name */
+	memcpy(tokens.text[code], text, len);
+	tokens.len[code] = len;
 }
 
 /* The fewest tokens spelling @name, by dynamic programming from its end. */
@@ -751,14 +741,10 @@ static unsigned int encode_name(const struct kms_tokens *t, const char *name,
 	return n + 1;
 }
 
-static void write_names_and_sets(const unsigned char (*table)[2],
-				 const unsigned char *table_len)
+static void write_names_and_sets(void)
 {
-	struct kms_tokens *t = xmalloc(sizeof(*t));
 	unsigned char tok[KMS_NAME_LEN + 1];
 	unsigned int i, k, n;
-
-	learn_tokens(t, table, table_len);
 
 	printf("\n");
 	label("kallmodsyms_num_modules");
@@ -767,7 +753,7 @@ static void write_names_and_sets(const unsigned char (*table)[2],
 	printf("\n");
 	label("kallmodsyms_strings");
 	for (i = 0; nr_symbols && i < nr_module_names; i++) {
-		n = encode_name(t, module_names[i], tok);
+		n = encode_name(&tokens, module_names[i], tok);
 		printf("\t.byte 0x%02x", tok[0]);
 		for (k = 1; k < n; k++)
 			printf(", 0x%02x", tok[k]);
@@ -784,11 +770,9 @@ static void write_names_and_sets(const unsigned char (*table)[2],
 			printf(", %u", sets[i].mod[k]);
 		printf("\n");
 	}
-	free(t);
 }
 
-void kallmodsyms_write_src(const unsigned char (*token_table)[2],
-			   const unsigned char *token_len)
+void kallmodsyms_write_src(void)
 {
 	struct kms_map map;
 	unsigned int *attr, *attr_of_set, i;
@@ -803,7 +787,7 @@ void kallmodsyms_write_src(const unsigned char (*token_table)[2],
 	for (i = 0; i < nr_symbols; i++)
 		attr[i] = attr_of_set[attr[i]];
 	write_runs(attr);
-	write_names_and_sets(token_table, token_len);
+	write_names_and_sets();
 	free(attr_of_set);
 	free(attr);
 }

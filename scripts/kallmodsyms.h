@@ -93,7 +93,7 @@ void kms_read_elf_symbols(const char *path,
  */
 int kallmodsyms_option(int opt, const char *arg);
 void kallmodsyms_add_symbol(unsigned long long addr, const char *name);
-void kallmodsyms_write_src(const unsigned char (*token_table)[2],
-			   const unsigned char *token_len);
+void kallmodsyms_add_token(unsigned int code, const char *text);
+void kallmodsyms_write_src(void);
 
 #endif /* KALLMODSYMS_H */
