@@ -10,7 +10,7 @@ FRAGS     = test/config/base.config test/config/$(1).config $(KCONFIG_FRAGMENT)
 
 GUEST_PROGS = $(BUILD)/guest/guest-proc-kallmodsyms
 
-.PHONY: all deps tree kernel guest boot run unit check bench clean
+.PHONY: all deps tree kernel guest boot run unit check bench bench-defconfig clean
 
 all: run
 
@@ -41,6 +41,11 @@ check: deps
 
 bench:
 	@test/bench.sh $(BUILD)/$(VARIANT)
+
+# x86_64 defconfig + KALLSYMS_ALL, for the figures only (not in check).
+bench-defconfig: tree
+	@KBASE=defconfig test/build-kernel.sh $(TREE) $(BUILD)/defconfig test/config/defconfig.config
+	@test/bench.sh $(BUILD)/defconfig
 
 clean:
 	rm -rf $(BUILD)

@@ -13,6 +13,7 @@
  * a sequential reader keeps a cursor instead and decodes each run once.
  */
 
+#include <linux/export.h>
 #include <linux/kallmodsyms.h>
 #include <linux/kallsyms.h>
 #include <linux/seq_file.h>
@@ -103,6 +104,7 @@ void kallmodsyms_cursor_init(struct kallmodsyms_cursor *c)
 	c->attr = 0;
 	c->prev = 0;
 	c->set_attr = ~0U;
+	kallmodsyms_size_cursor_init(c);
 }
 
 /*
@@ -268,17 +270,18 @@ static void kms_show_tags(struct seq_file *m, struct kallmodsyms_cursor *c,
 /*
  * One line of /proc/kallmodsyms.  @idx is the kallsyms index of a core
  * kernel symbol, or negative for symbols of loaded modules, ftrace, BPF and
- * kprobes, which carry @module_name.
+ * kprobes, which carry @module_name and @size.
  */
 void kallmodsyms_show(struct seq_file *m, struct kallmodsyms_cursor *c,
-		      long idx, unsigned long value, bool show_value,
-		      char type, const char *name, const char *module_name)
+		      long idx, unsigned long value, unsigned long size,
+		      bool show_value, char type, const char *name,
+		      const char *module_name)
 {
-	unsigned long size = 0;
-
 	if (!show_value) {
 		value = 0;
 		size = 0;
+	} else if (idx >= 0) {
+		size = kallmodsyms_cursor_size(c, idx, value);
 	}
 	seq_printf(m, "%px %lx %c %s", (void *)value, size, type, name);
 	if (idx < 0)

@@ -12,6 +12,8 @@
  *   --elf=.tmp_vmlinuxN                    the image the symbols come
  *                                          from, for their sizes
  *
+ * The size tables are written by kallmodsyms_sizes.c.
+ *
  * Every kallsyms symbol is attributed to the object whose input section
  * holds its address, and so to that object's module set.  The symbols are
  * in address order, so consecutive symbols share an attribution in long
@@ -51,12 +53,6 @@
 #define KMS_MAX_MODULES		16	/* KALLMODSYMS_MAX_MODULES */
 
 static const char *modules_thick_file, *link_map_file, *omap_file, *elf_file;
-
-struct kms_symbol {
-	unsigned long long addr, size;
-	char *name;
-	const char *file;	/* source file of a local symbol, or NULL */
-};
 
 static struct kms_symbol *symbols;
 static unsigned int nr_symbols;
@@ -788,6 +784,7 @@ void kallmodsyms_write_src(void)
 		attr[i] = attr_of_set[attr[i]];
 	write_runs(attr);
 	write_names_and_sets();
+	kms_write_size_tables(symbols, nr_symbols);
 	free(attr_of_set);
 	free(attr);
 }

@@ -87,6 +87,15 @@ void kms_read_elf_symbols(const char *path,
 			  void (*fn)(const char *name, unsigned long long addr,
 				     unsigned long long size, const char *file));
 
+/* A kallsyms symbol, in kallsyms order. */
+struct kms_symbol {
+	unsigned long long addr, size;
+	char *name;
+	const char *file;	/* source file of a local symbol, or NULL */
+};
+
+void kms_write_size_tables(const struct kms_symbol *syms, unsigned int n);
+
 /*
  * The hook scripts/kallsyms.c calls.  Its options --modules-thick,
  * --link-map, --vmlinux-o-map and --elf come as 'M', 'L', 'O' and 'E'.

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Configure and build one test kernel variant out of tree.
 #
-# Usage: test/build-kernel.sh <tree> <objdir> <fragment>...
+# Usage: [KBASE=defconfig] test/build-kernel.sh <tree> <objdir> <fragment>...
 # Builds vmlinux, bzImage and modules in <objdir>; uses ccache when present.
+# The fragments are merged onto tinyconfig, or onto $KBASE.
 set -e
 
 tree=$1
@@ -22,8 +23,9 @@ kmake() {
 	make -s -C "$tree" O="$obj" CC="$cc" HOSTCC="$cc" -j"$(nproc)" "$@"
 }
 
-echo "  CONFIG  $obj: tinyconfig + $*"
-kmake tinyconfig >/dev/null
+base=${KBASE:-tinyconfig}
+echo "  CONFIG  $obj: $base + $*"
+kmake "$base" >/dev/null
 "$tree/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "$@" >/dev/null
 kmake olddefconfig >/dev/null
 test/check-config.sh "$obj/.config" "$@"

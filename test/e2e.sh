@@ -24,7 +24,7 @@ done
 [ ! -e "$obj/.tmp_vmlinux3" ] || [ "$obj/.tmp_vmlinux3" -ot "$obj/.tmp_vmlinux2" ]
 result $? "vmlinux linked with two kallsyms passes, no extra pass"
 
-for c in check-ranges check-owners; do
+for c in check-ranges check-owners check-sizes; do
 	gcc -O2 -Wall -Wno-format-truncation -o "$bin/$c" "test/e2e/$c.c" \
 		test/e2e/common.c || exit 1
 done
@@ -39,5 +39,12 @@ result $? "module sets equal upstream modules.builtin.ranges"
 
 "$bin/check-owners" "$obj" "$bin/owners" "$guest/kallmodsyms" "$guest/modules"
 result $? "module sets agree with the objects defining each name"
+
+nm -S "$obj/vmlinux" > "$bin/vmlinux.nm" &&
+for ko in $(find "$obj" -name '*.ko'); do
+	nm -S "$ko" | sed "s/^/[$(basename "$ko" .ko | tr - _)] /"
+done > "$bin/modules.nm" || exit 1
+"$bin/check-sizes" "$bin/vmlinux.nm" "$bin/modules.nm" "$guest/kallmodsyms" "$guest/modules"
+result $? "sizes equal nm -S of vmlinux and of the loaded modules' .ko"
 
 exit $status

@@ -26,7 +26,8 @@ patch_files() {
 	git -C "$repo" commit -q -s -F -
 }
 
-patch_files init/Kconfig kernel/Makefile kernel/kallsyms.c <<'MSG'
+patch_files init/Kconfig kernel/Makefile kernel/kallsyms.c \
+	include/linux/module.h kernel/module/kallsyms.c <<'MSG'
 kallsyms: add /proc/kallmodsyms
 
 /proc/kallmodsyms lists what /proc/kallsyms lists, in the same order,
@@ -48,7 +49,16 @@ start/next/stop and the open path, so kallsyms_show_value() gates
 addresses and sizes alike), a cursor in the iterator so that a
 sequential read decodes each run of the tables once, and
 kallsyms_symbol_index() for kallmodsyms_lookup().  The tables and their
-decoding are in kernel/kallmodsyms.c.
+decoding are in kernel/kallmodsyms.c and kernel/kallmodsyms_sizes.c.
+
+Sizes are exact: a built-in symbol's is its st_size in vmlinux, coded
+at build time in a bit or two per symbol relative to the distance to
+the next symbol (earlier versions of this feature dropped sizes because
+one word per symbol cost hundreds of KiB).  A loaded module's symbol
+has the st_size of its own symbol table, which module_get_kallsym() now
+returns along with the value, under the same lock.  For BPF, ftrace
+and kprobe symbols the file gives what kallsyms_lookup_size_offset()
+knows, else 0.
 
 The option depends on VMLINUX_MAP rather than selecting it, and on
 !LTO_CLANG: an LTO link places partitions, not object files, so its

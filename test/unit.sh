@@ -17,9 +17,12 @@ cflags="-O2 -g -Wall -Wextra -Wno-sign-compare -Wno-missing-field-initializers -
 
 set -e
 $CC $cflags -o "$out/kallsyms" "$tree/scripts/kallsyms.c" scripts/kallmodsyms.c scripts/kallmodsyms_elf.c \
-	scripts/kallmodsyms_map.c scripts/kallmodsyms_util.c
+	scripts/kallmodsyms_map.c scripts/kallmodsyms_sizes.c scripts/kallmodsyms_util.c
 $CC $cflags -o "$out/modules_thick" scripts/modules_thick.c scripts/kallmodsyms_util.c
-$CC -O2 -g -Wall -Werror -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -I"$tree/kernel" -c -o "$out/kallmodsyms.o" kernel/kallmodsyms.c
+for f in kallmodsyms kallmodsyms_sizes; do
+	$CC -O2 -g -Wall -Werror -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -I"$tree/kernel" \
+		-c -o "$out/$f.o" kernel/$f.c
+done
 $CC -O2 -g -Wall -Werror -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -c -o "$out/kms_decode.o" test/unit/kms_decode.c
 set +e
 
@@ -71,9 +74,25 @@ make_symbols() {
 	[ -f "$case/base" ] && src=test/unit/cases/$(cat "$case/base")/symbols
 	awk '{ print $1, $3, $4 }' "$src" > "$w/syms"
 	[ -f "$case/syms" ] && cp "$case/syms" "$w/syms"	# a raw symbol list
-	awk '{ printf ".globl %s\n.set %s, 0x%s\n.size %s, %d\n", $4, $4, $1, $4, $2 }' \
+	awk '{ printf ".globl %s\n.set %s, 0x%s\n.size %s, %s\n", $4, $4, $1, $4, $2 }' \
 		"$src" > "$w/elf.S"
 	$CC -c -o "$w/elf.o" "$w/elf.S"
+}
+
+# Every decoded "name address size" must be what nm -S says of the
+# fixture's ELF object (a symbol without a size has size 0).
+check_sizes() {
+	w=$1
+	nm -S "$w/elf.o" | awk '
+		function hex(s) { sub(/^0+/, "", s); return s == "" ? "0" : s }
+		NF == 4 { print $4, hex($1), hex($2) }
+		NF == 3 { print $3, hex($1), "0" }' | sort > "$w/nm-sizes"
+	paste -d' ' "$w/names" "$w/sizes" | sort > "$w/decoded-sizes"
+	comm -23 "$w/decoded-sizes" "$w/nm-sizes" > "$w/bad-sizes"
+	[ -s "$w/bad-sizes" ] || return 0
+	echo "  decoded sizes that nm -S does not give (name address size):"
+	head -n 10 "$w/bad-sizes" | sed 's/^/    /'
+	return 1
 }
 
 # A kallsyms case: run the tool, then decode what it emitted.
@@ -83,14 +102,20 @@ run_kallsyms_case() {
 	(cd "$case" && "$out/kallsyms" $(sed "s|@W@|$w|g" args)) > "$w/out.S" 2> "$w/err"
 	rc=$?
 	if [ $rc = 0 ] && [ ! -f "$case/error" ]; then
+		grep -q -- --absolute-percpu "$case/args" && export KMS_ABSOLUTE_PERCPU=1
 		$CC -c -Itest/unit/shim -o "$w/out.o" "$w/out.S" 2>> "$w/err" &&
-		$CC -no-pie -o "$w/decode" "$out/kms_decode.o" "$out/kallmodsyms.o" "$w/out.o" 2>> "$w/err" &&
-		"$w/decode" > "$w/decoded" 2>> "$w/err"
+		# kallsyms_relative_base is relative to _text: place it.
+		text=$(awk '$3 == "_text" { print $1 }' "$w/syms")
+		$CC -no-pie -o "$w/decode" -Wl,--defsym,_text=0x${text:-0} "$out/kms_decode.o" \
+			"$out/kallmodsyms.o" "$out/kallmodsyms_sizes.o" "$w/out.o" 2>> "$w/err" &&
+		"$w/decode" "$w/sizes" > "$w/decoded" 2>> "$w/err"
 		rc=$?
+		unset KMS_ABSOLUTE_PERCPU
 		# Symbol names in kallsyms order: the comments of kallsyms_offsets,
 		# which carry the type letter first.
-		sed -n '/^kallsyms_offsets:/,/^$/s|.*/\* .\(.*\) \*/$|\1|p' "$w/out.S" |
-			paste - "$w/decoded" | cut -f1,3 > "$w/got"
+		sed -n '/^kallsyms_offsets:/,/^$/s|.*/\* .\(.*\) \*/$|\1|p' "$w/out.S" > "$w/names"
+		paste "$w/names" "$w/decoded" | cut -f1,3 > "$w/got"
+		[ $rc = 0 ] && ! check_sizes "$w" && return 1
 	fi
 	judge "$case" $rc "$w/got" "$w/err"
 }

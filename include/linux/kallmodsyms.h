@@ -33,21 +33,32 @@ struct kallmodsyms_cursor {
 	unsigned int prev;	/* the last non-zero attribution decoded */
 	unsigned int set_attr;	/* attribution @set describes; ~0U: none */
 	struct kallmodsyms_set set;
+	unsigned int size_idx;	/* the symbol whose size code is next... */
+	unsigned int size_bit;	/* ...at this bit offset */
 };
 
 #ifdef CONFIG_KALLMODSYMS
 int kallmodsyms_lookup(unsigned long addr, char *buf, size_t size);
 int kallmodsyms_symbol_modules(unsigned int idx, char *buf, size_t size);
+unsigned long kallmodsyms_symbol_size(unsigned int idx);
+int kallmodsyms_lookup_size(unsigned long addr, unsigned long *size);
 
 /* Between kernel/kallsyms.c and kernel/kallmodsyms.c. */
 unsigned long kallsyms_symbol_index(unsigned long addr);
 void kallmodsyms_cursor_init(struct kallmodsyms_cursor *c);
 void kallmodsyms_show(struct seq_file *m, struct kallmodsyms_cursor *c,
-		      long idx, unsigned long value, bool show_value,
-		      char type, const char *name, const char *module_name);
+		      long idx, unsigned long value, unsigned long size,
+		      bool show_value, char type, const char *name,
+		      const char *module_name);
 #else
 static inline int kallmodsyms_lookup(unsigned long addr, char *buf,
 				     size_t size)
+{
+	return -ENOENT;
+}
+
+static inline int kallmodsyms_lookup_size(unsigned long addr,
+					  unsigned long *size)
 {
 	return -ENOENT;
 }

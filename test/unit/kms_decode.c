@@ -2,10 +2,15 @@
 /*
  * Unit-test driver: links kernel/kallmodsyms.c against the tables that
  * scripts/kallsyms emitted for a fixture, and prints the tags of every
- * symbol as /proc/kallmodsyms would, one "index<TAB>tags" line each.
- * Every symbol is decoded twice: by a sequential reader keeping its cursor,
- * and by random access in reverse order with a fresh cursor; the two must
- * agree.
+ * symbol as /proc/kallmodsyms would, one "index<TAB>tags" line each, and
+ * the size column of every symbol, one per line, to the file named by its
+ * argument.  Every symbol is decoded twice: by a sequential reader keeping
+ * its cursor, and by random access in reverse order with a fresh cursor;
+ * the two, and the accessors kallmodsyms_symbol_modules() and
+ * kallmodsyms_symbol_size(), must agree.
+ *
+ * Addresses are read as the kernel reads them; KMS_ABSOLUTE_PERCPU in the
+ * environment says scripts/kallsyms was run with --absolute-percpu.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,7 +21,18 @@
 #include <linux/seq_file.h>
 
 extern const unsigned int kallsyms_num_syms;
-const char _text[16];
+extern const int kallsyms_offsets[];
+extern const unsigned long kallsyms_relative_base;
+static bool absolute_percpu;
+
+unsigned long kallsyms_sym_address(int idx)
+{
+	if (!absolute_percpu)
+		return kallsyms_relative_base + (uint32_t)kallsyms_offsets[idx];
+	if (kallsyms_offsets[idx] >= 0)
+		return kallsyms_offsets[idx];
+	return kallsyms_relative_base - 1 - kallsyms_offsets[idx];
+}
 
 unsigned long kallsyms_symbol_index(unsigned long addr)
 {
@@ -42,40 +58,61 @@ void seq_puts(struct seq_file *m, const char *s)
 	fputs(s, m->fp);
 }
 
-/* The tags part of one /proc/kallmodsyms line for core symbol @idx. */
-static char *tags(struct kallmodsyms_cursor *c, unsigned int idx)
+/*
+ * The tags part of one /proc/kallmodsyms line for core symbol @idx, and
+ * the size the line gives.
+ */
+static char *tags(struct kallmodsyms_cursor *c, unsigned int idx,
+		  unsigned long *sym_size)
 {
 	struct seq_file m;
 	char *buf = NULL, *tab;
 	size_t size = 0;
 
 	m.fp = open_memstream(&buf, &size);
-	kallmodsyms_show(&m, c, idx, 0, true, 't', "s", "");
+	kallmodsyms_show(&m, c, idx, kallsyms_sym_address(idx), 0, true, 't',
+			 "s", NULL);
 	fclose(m.fp);
+	if (sscanf(buf, "%*s %lx", sym_size) != 1) {
+		fprintf(stderr, "symbol %u: no size in '%s'\n", idx, buf);
+		exit(1);
+	}
 	buf[strlen(buf) - 1] = '\0';
 	tab = strchr(buf, '\t');
 	memmove(buf, tab ? tab + 1 : "", strlen(tab ? tab + 1 : "") + 1);
 	return buf;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	unsigned int n = kallsyms_num_syms, i;
 	struct kallmodsyms_cursor seq, rnd;
 	char **seen = calloc(n + 1, sizeof(*seen));
+	unsigned long *sizes = calloc(n + 1, sizeof(*sizes)), size;
+	FILE *sizes_file;
 	int bad = 0;
 
+	if (argc != 2 || !(sizes_file = fopen(argv[1], "w"))) {
+		fprintf(stderr, "usage: kms_decode <sizes file>\n");
+		return 2;
+	}
+	absolute_percpu = getenv("KMS_ABSOLUTE_PERCPU");
 	kallmodsyms_cursor_init(&seq);
 	for (i = 0; i < n; i++)
-		seen[i] = tags(&seq, i);
+		seen[i] = tags(&seq, i, &sizes[i]);
 	for (i = n; i-- > 0;) {
 		char *t;
 
 		kallmodsyms_cursor_init(&rnd);
-		t = tags(&rnd, i);
-		if (strcmp(t, seen[i])) {
-			fprintf(stderr, "symbol %u: sequential '%s', random '%s'\n",
-				i, seen[i], t);
+		t = tags(&rnd, i, &size);
+		if (strcmp(t, seen[i]) || size != sizes[i]) {
+			fprintf(stderr, "symbol %u: sequential '%s' size %lx, random '%s' size %lx\n",
+				i, seen[i], sizes[i], t, size);
+			bad = 1;
+		}
+		if (kallmodsyms_symbol_size(i) != sizes[i]) {
+			fprintf(stderr, "symbol %u: kallmodsyms_symbol_size() gives %lx, the file %lx\n",
+				i, kallmodsyms_symbol_size(i), sizes[i]);
 			bad = 1;
 		}
 		free(t);
@@ -95,6 +132,8 @@ int main(void)
 			bad = 1;
 		}
 		printf("%u\t%s\n", i, seen[i]);
+		fprintf(sizes_file, "%lx %lx\n", kallsyms_sym_address(i), sizes[i]);
 	}
+	fclose(sizes_file);
 	return bad;
 }

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kallmodsyms_sizes.c: exact sizes of built-in kernel symbols.
+ *
+ * scripts/kallsyms codes each symbol's ELF st_size, in kallsyms order, as
+ * a letter of a Huffman code (see scripts/kallmodsyms_sizes.c):
+ *
+ *   KMS_SIZE_EXACT	the symbol ends where the next symbol at a higher
+ *			address starts
+ *   KMS_SIZE_ZERO	size 0
+ *   KMS_SIZE_LIT..	a size of b significant bits; its b - 1 low bits follow
+ *   KMS_SIZE_PAD..	1..190 bytes short of the next symbol
+ *
+ * so that most symbols cost a bit or two.  A marker every
+ * KMS_SIZES_PER_MARKER symbols gives the bit offset of that symbol's code;
+ * a sequential reader keeps its place in the cursor instead.
+ */
+
+#include <linux/export.h>
+#include <linux/kallmodsyms.h>
+#include <linux/kallsyms.h>
+#include <linux/limits.h>
+#include <linux/types.h>
+
+#include "kallsyms_internal.h"
+#include "kallmodsyms_internal.h"
+
+#define KMS_SIZES_PER_MARKER	256
+#define KMS_SIZE_MAX_LEN	20
+
+#define KMS_SIZE_EXACT		0
+#define KMS_SIZE_ZERO		1
+#define KMS_SIZE_LIT		2
+#define KMS_SIZE_PAD		66
+
+static unsigned int kms_bit(unsigned int *pos)
+{
+	unsigned int bit = kallmodsyms_size_bits[*pos / 8] >> (7 - *pos % 8);
+
+	(*pos)++;
+	return bit & 1;
+}
+
+static u64 kms_bits(unsigned int *pos, unsigned int n)
+{
+	u64 val = 0;
+
+	while (n--)
+		val = val << 1 | kms_bit(pos);
+	return val;
+}
+
+/*
+ * One letter of the canonical code: codes of each length are consecutive
+ * numbers, the first of length l + 1 being (the last of length l + 1) << 1.
+ */
+static unsigned int kms_letter(unsigned int *pos)
+{
+	unsigned int len, code = 0, first = 0, index = 0;
+
+	for (len = 1; len <= KMS_SIZE_MAX_LEN; len++) {
+		unsigned int count = kallmodsyms_size_counts[len - 1];
+
+		code |= kms_bit(pos);
+		if (code - first < count)
+			return kallmodsyms_size_letters[index + code - first];
+		index += count;
+		first = (first + count) << 1;
+		code <<= 1;
+	}
+	return KMS_SIZE_ZERO;	/* not a code scripts/kallsyms writes */
+}
+
+/* The number of literal bits after @letter. */
+static unsigned int kms_literal_bits(unsigned int letter)
+{
+	if (letter < KMS_SIZE_LIT || letter >= KMS_SIZE_PAD)
+		return 0;
+	return letter - KMS_SIZE_LIT;
+}
+
+/* The distance from symbol @idx at @addr to the next higher address. */
+static unsigned long kms_gap(unsigned int idx, unsigned long addr)
+{
+	unsigned int i;
+
+	for (i = idx + 1; i < kallsyms_num_syms; i++) {
+		unsigned long next = kallsyms_sym_address(i);
+
+		if (next != addr)
+			return next - addr;
+	}
+	return 0;
+}
+
+/* Move the cursor to symbol @idx's code, decoding forward where it can. */
+static void kms_size_seek(struct kallmodsyms_cursor *c, unsigned int idx)
+{
+	unsigned int marker = idx / KMS_SIZES_PER_MARKER;
+
+	if (idx < c->size_idx ||
+	    marker > c->size_idx / KMS_SIZES_PER_MARKER) {
+		c->size_idx = marker * KMS_SIZES_PER_MARKER;
+		c->size_bit = kallmodsyms_size_markers[marker];
+	}
+	while (c->size_idx < idx) {
+		c->size_bit += kms_literal_bits(kms_letter(&c->size_bit));
+		c->size_idx++;
+	}
+}
+
+void kallmodsyms_size_cursor_init(struct kallmodsyms_cursor *c)
+{
+	c->size_idx = UINT_MAX;
+	c->size_bit = 0;
+}
+
+/* The size of core kernel symbol @idx, at @addr. */
+unsigned long kallmodsyms_cursor_size(struct kallmodsyms_cursor *c,
+				      unsigned int idx, unsigned long addr)
+{
+	unsigned int letter, b;
+
+	if (idx >= kallsyms_num_syms)
+		return 0;
+	kms_size_seek(c, idx);
+	letter = kms_letter(&c->size_bit);
+	c->size_idx++;
+
+	if (letter == KMS_SIZE_EXACT)
+		return kms_gap(idx, addr);
+	if (letter >= KMS_SIZE_PAD)
+		return kms_gap(idx, addr) - (letter - KMS_SIZE_PAD + 1);
+	if (letter == KMS_SIZE_ZERO)
+		return 0;
+	b = kms_literal_bits(letter);
+	return (unsigned long)(1ULL << b | kms_bits(&c->size_bit, b));
+}
+
+/**
+ * kallmodsyms_symbol_size - exact size of a core kernel symbol
+ * @idx: the symbol's index in the kallsyms tables
+ *
+ * Return: the symbol's st_size in vmlinux; 0 for symbols without a size
+ * and for @idx out of range.
+ */
+unsigned long kallmodsyms_symbol_size(unsigned int idx)
+{
+	struct kallmodsyms_cursor c;
+
+	if (idx >= kallsyms_num_syms)
+		return 0;
+	kallmodsyms_size_cursor_init(&c);
+	return kallmodsyms_cursor_size(&c, idx, kallsyms_sym_address(idx));
+}
+EXPORT_SYMBOL_GPL(kallmodsyms_symbol_size);
+
+/**
+ * kallmodsyms_lookup_size - exact size of the core kernel symbol at an address
+ * @addr: an address in the core kernel image
+ * @size: receives the st_size of the symbol holding @addr (the last one
+ *	starting at or before it)
+ *
+ * Return: 0, or -ENOENT if @addr is not in the core kernel's symbols.
+ */
+int kallmodsyms_lookup_size(unsigned long addr, unsigned long *size)
+{
+	unsigned long idx = kallsyms_symbol_index(addr);
+
+	if (idx == ULONG_MAX)
+		return -ENOENT;
+	*size = kallmodsyms_symbol_size(idx);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(kallmodsyms_lookup_size);
