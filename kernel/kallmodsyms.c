@@ -283,10 +283,19 @@ void kallmodsyms_show(struct seq_file *m, struct kallmodsyms_cursor *c,
 	} else if (idx >= 0) {
 		size = kallmodsyms_cursor_size(c, idx, value);
 	}
-	seq_printf(m, "%px %lx %c %s", (void *)value, size, type, name);
-	if (idx < 0)
-		seq_printf(m, "\t[%s]", module_name);
-	else
+	/* As "%px %lx %c %s", without the cost of vsnprintf() per line. */
+	seq_put_hex_ll(m, NULL, value, 2 * sizeof(void *));
+	seq_put_hex_ll(m, " ", size, 0);
+	seq_putc(m, ' ');
+	seq_putc(m, type);
+	seq_putc(m, ' ');
+	seq_puts(m, name);
+	if (idx < 0) {
+		seq_puts(m, "\t[");
+		seq_puts(m, module_name);
+		seq_putc(m, ']');
+	} else {
 		kms_show_tags(m, c, kms_attr(c, idx));
+	}
 	seq_putc(m, '\n');
 }

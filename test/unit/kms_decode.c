@@ -12,7 +12,6 @@
  * Addresses are read as the kernel reads them; KMS_ABSOLUTE_PERCPU in the
  * environment says scripts/kallsyms was run with --absolute-percpu.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,15 +38,6 @@ unsigned long kallsyms_symbol_index(unsigned long addr)
 	return addr < kallsyms_num_syms ? addr : ULONG_MAX;
 }
 
-void seq_printf(struct seq_file *m, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vfprintf(m->fp, fmt, ap);
-	va_end(ap);
-}
-
 void seq_putc(struct seq_file *m, char c)
 {
 	fputc(c, m->fp);
@@ -56,6 +46,12 @@ void seq_putc(struct seq_file *m, char c)
 void seq_puts(struct seq_file *m, const char *s)
 {
 	fputs(s, m->fp);
+}
+
+void seq_put_hex_ll(struct seq_file *m, const char *delimiter,
+		    unsigned long long v, unsigned int width)
+{
+	fprintf(m->fp, "%s%0*llx", delimiter ? delimiter : "", width, v);
 }
 
 /*

@@ -6,6 +6,8 @@
  *  - every line parses as DTrace reads it, "%llx %llx %c %s [%s", and the
  *    first module it parses is the first [module] tag of the line;
  *  - reading one byte at a time gives exactly what one large read gives;
+ *  - reading all of it takes at most 1.3 times as long as reading
+ *    /proc/kallsyms (median of 7 reads of each, interleaved);
  *  - a reader that may not see addresses (here: uid 65534 without
  *    CAP_SYSLOG) sees every address and every size as zero, and the same
  *    tags as a privileged reader.
@@ -16,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../kselftest.h"
@@ -173,6 +176,44 @@ static void test_small_reads(const char *path)
 	free(small);
 }
 
+#define READ_TIMES	7
+
+static double read_seconds(const char *path)
+{
+	struct timespec a, b;
+	size_t size;
+
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	free(read_file(path, 1 << 16, &size));
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	return b.tv_sec - a.tv_sec + (b.tv_nsec - a.tv_nsec) / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void test_read_time(void)
+{
+	double ks[READ_TIMES], kms[READ_TIMES], ratio;
+	int i;
+
+	for (i = 0; i < READ_TIMES; i++) {
+		ks[i] = read_seconds("/proc/kallsyms");
+		kms[i] = read_seconds("/proc/kallmodsyms");
+	}
+	qsort(ks, READ_TIMES, sizeof(ks[0]), cmp_double);
+	qsort(kms, READ_TIMES, sizeof(kms[0]), cmp_double);
+	ratio = kms[READ_TIMES / 2] / ks[READ_TIMES / 2];
+	ksft_test_result(ratio <= 1.3,
+			 "reading /proc/kallmodsyms takes %.2fx /proc/kallsyms (median %.1f ms vs %.1f ms of %d reads)\n",
+			 ratio, kms[READ_TIMES / 2] * 1e3, ks[READ_TIMES / 2] * 1e3,
+			 READ_TIMES);
+}
+
 static int zero_field(const char *s, size_t len)
 {
 	return strspn(s, "0") == len;
@@ -215,7 +256,7 @@ int main(void)
 		ksft_exit_fail_msg("/proc/kallmodsyms: %s\n", strerror(errno));
 	if (getuid() != 0)
 		ksft_exit_skip("must start as root\n");
-	ksft_set_plan(9);
+	ksft_set_plan(10);
 
 	ksft_test_result((st.st_mode & 0777) == 0444,
 			 "/proc/kallmodsyms has mode 0444 (%o)\n", st.st_mode & 0777);
@@ -224,6 +265,7 @@ int main(void)
 	test_same_lines(&ks, &kms);
 	test_dtrace_format(&kms);
 	test_small_reads("/proc/kallmodsyms");
+	test_read_time();
 	test_unprivileged(&kms);
 
 	ksft_finished();
