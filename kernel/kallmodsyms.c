@@ -105,6 +105,7 @@ void kallmodsyms_cursor_init(struct kallmodsyms_cursor *c)
 	c->prev = 0;
 	c->set_attr = ~0U;
 	kallmodsyms_size_cursor_init(c);
+	kallmodsyms_tag_cursor_init(c);
 }
 
 /*
@@ -151,23 +152,30 @@ static const u8 *kms_module_name(unsigned int id)
 	return p;
 }
 
-/* Piece @i (from 1) of an encoded name. */
-static const char *kms_name_piece(const u8 *name, unsigned int i, char raw[2])
+void kallmodsyms_puts(struct kallmodsyms_out *o, const char *s)
 {
-	if (!(name[0] & KMS_NAME_RAW))
-		return &kallsyms_token_table[kallsyms_token_index[name[i]]];
-	raw[0] = name[i];
-	raw[1] = '\0';
-	return raw;
+	if (o->m)
+		seq_puts(o->m, s);
+	else
+		o->len = strlcat(o->buf, s, o->size);
 }
 
-static void kms_seq_name(struct seq_file *m, const u8 *name)
+static void kms_put_name(struct kallmodsyms_out *o, const u8 *name)
 {
 	unsigned int i;
-	char raw[2];
+	char raw[2] = "";
 
-	for (i = 1; i <= (name[0] & ~KMS_NAME_RAW); i++)
-		seq_puts(m, kms_name_piece(name, i, raw));
+	for (i = 1; i <= (name[0] & ~KMS_NAME_RAW); i++) {
+		if (name[0] & KMS_NAME_RAW)
+			raw[0] = name[i];
+		kallmodsyms_puts(o, name[0] & KMS_NAME_RAW ? raw :
+				 &kallsyms_token_table[kallsyms_token_index[name[i]]]);
+	}
+}
+
+void kallmodsyms_put_module(struct kallmodsyms_out *o, unsigned int id)
+{
+	kms_put_name(o, kms_module_name(id));
 }
 
 /*
@@ -207,54 +215,85 @@ static void kms_fill_set(unsigned int attr, struct kallmodsyms_set *set)
  */
 int kallmodsyms_symbol_modules(unsigned int idx, char *buf, size_t size)
 {
+	struct kallmodsyms_out o = { .buf = buf, .size = size };
 	struct kallmodsyms_cursor c;
-	size_t len = 0;
-	unsigned int i, k;
+	unsigned int i;
 
-	kallmodsyms_cursor_init(&c);
-	kms_fill_set(kms_attr(&c, idx), &c.set);
 	if (!size)
 		return -ENOSPC;
 	buf[0] = '\0';
+	kallmodsyms_cursor_init(&c);
+	kms_fill_set(kms_attr(&c, idx), &c.set);
 	for (i = 0; i < c.set.nr; i++) {
-		const u8 *name = c.set.names[i];
-		char raw[2];
-
 		if (i)
-			len = strlcat(buf, " ", size);
-		for (k = 1; k <= (name[0] & ~KMS_NAME_RAW); k++)
-			len = strlcat(buf, kms_name_piece(name, k, raw), size);
-		if (len >= size)
-			return -ENOSPC;
+			kallmodsyms_puts(&o, " ");
+		kms_put_name(&o, c.set.names[i]);
 	}
-	return c.set.nr;
+	return o.len >= size ? -ENOSPC : c.set.nr;
 }
 EXPORT_SYMBOL_GPL(kallmodsyms_symbol_modules);
 
 /**
- * kallmodsyms_lookup - built-in modules an address of the kernel belongs to
- * @addr: an address in the core kernel image
- * @buf: receives the module names as by kallmodsyms_symbol_modules() for
- *	the symbol holding @addr
+ * kallmodsyms_symbol_object - object-file tag of a core kernel symbol
+ * @idx: the symbol's index in the kallsyms tables
+ * @buf: receives the tag: the trailing path of the symbol's object file
+ *	that tells it from the others defining its name in its module set
+ *	("sched/core.o"), or "" where the name needs no tag
  * @size: size of @buf
  *
- * Return: the number of modules, -ENOENT if @addr is not in the core
- * kernel's symbols, or -ENOSPC if @buf is too small.
+ * Return: the length of the tag, or -ENOSPC if @buf is too small.
  */
-int kallmodsyms_lookup(unsigned long addr, char *buf, size_t size)
+int kallmodsyms_symbol_object(unsigned int idx, char *buf, size_t size)
+{
+	struct kallmodsyms_out o = { .buf = buf, .size = size };
+	struct kallmodsyms_cursor c;
+	int tag;
+
+	if (!size)
+		return -ENOSPC;
+	buf[0] = '\0';
+	kallmodsyms_cursor_init(&c);
+	tag = kallmodsyms_tag(&c, idx);
+	if (tag >= 0)
+		kallmodsyms_put_object(&o, &c, tag);
+	return o.len >= size ? -ENOSPC : o.len;
+}
+EXPORT_SYMBOL_GPL(kallmodsyms_symbol_object);
+
+/**
+ * kallmodsyms_lookup - built-in modules and object an address belongs to
+ * @addr: an address in the core kernel image
+ * @mods: receives the module names as by kallmodsyms_symbol_modules() for
+ *	the symbol holding @addr
+ * @mods_size: size of @mods
+ * @obj: receives the object-file tag as by kallmodsyms_symbol_object()
+ * @obj_size: size of @obj
+ *
+ * Return: the number of modules, -ENOENT if @addr is not in the core
+ * kernel's symbols, or -ENOSPC if a buffer is too small.
+ */
+int kallmodsyms_lookup(unsigned long addr, char *mods, size_t mods_size,
+		       char *obj, size_t obj_size)
 {
 	unsigned long idx = kallsyms_symbol_index(addr);
+	int ret;
 
 	if (idx == ULONG_MAX)
 		return -ENOENT;
-	return kallmodsyms_symbol_modules(idx, buf, size);
+	ret = kallmodsyms_symbol_object(idx, obj, obj_size);
+	if (ret < 0)
+		return ret;
+	return kallmodsyms_symbol_modules(idx, mods, mods_size);
 }
 EXPORT_SYMBOL_GPL(kallmodsyms_lookup);
 
+/* "\t[mod1] [mod2] {dir/obj.o}" for core kernel symbol @idx */
 static void kms_show_tags(struct seq_file *m, struct kallmodsyms_cursor *c,
-			  unsigned int attr)
+			  unsigned int idx)
 {
-	unsigned int i;
+	struct kallmodsyms_out o = { .m = m };
+	unsigned int attr = kms_attr(c, idx), i;
+	int tag = kallmodsyms_tag(c, idx);
 
 	if (attr != c->set_attr) {
 		kms_fill_set(attr, &c->set);
@@ -262,8 +301,13 @@ static void kms_show_tags(struct seq_file *m, struct kallmodsyms_cursor *c,
 	}
 	for (i = 0; i < c->set.nr; i++) {
 		seq_puts(m, i ? " [" : "\t[");
-		kms_seq_name(m, c->set.names[i]);
+		kms_put_name(&o, c->set.names[i]);
 		seq_putc(m, ']');
+	}
+	if (tag >= 0) {
+		seq_puts(m, c->set.nr ? " {" : "\t{");
+		kallmodsyms_put_object(&o, c, tag);
+		seq_putc(m, '}');
 	}
 }
 
@@ -295,7 +339,7 @@ void kallmodsyms_show(struct seq_file *m, struct kallmodsyms_cursor *c,
 		seq_puts(m, module_name);
 		seq_putc(m, ']');
 	} else {
-		kms_show_tags(m, c, kms_attr(c, idx));
+		kms_show_tags(m, c, idx);
 	}
 	seq_putc(m, '\n');
 }

@@ -5,6 +5,9 @@
 
 #include <linux/types.h>
 
+struct kallmodsyms_cursor;
+struct seq_file;
+
 extern const unsigned int kallmodsyms_num_runs;
 extern const u8 kallmodsyms_runs[];
 extern const unsigned int kallmodsyms_run_markers[];
@@ -12,12 +15,50 @@ extern const unsigned int kallmodsyms_num_modules;
 extern const u8 kallmodsyms_strings[];
 extern const u16 kallmodsyms_sets[];
 
+/* A canonical Huffman code, as scripts/kallmodsyms_code.c writes it. */
+struct kallmodsyms_code {
+	const u16 *counts;	/* codes of each length from 1 */
+	const u8 *letters;	/* letters in code order */
+};
+
+u64 kallmodsyms_read_bits(const u8 *bits, unsigned int *pos, unsigned int n);
+unsigned int kallmodsyms_read_letter(const struct kallmodsyms_code *code,
+				     const u8 *bits, unsigned int *pos);
+u64 kallmodsyms_read_number(const struct kallmodsyms_code *code,
+			    const u8 *bits, unsigned int *pos);
+
+extern const unsigned int kallmodsyms_num_tag_runs;
+extern const unsigned int kallmodsyms_tag_markers[];
+extern const u16 kallmodsyms_tag_gap_counts[];
+extern const u8 kallmodsyms_tag_gap_letters[];
+extern const u16 kallmodsyms_tag_delta_counts[];
+extern const u8 kallmodsyms_tag_delta_letters[];
+extern const u16 kallmodsyms_tag_len_counts[];
+extern const u8 kallmodsyms_tag_len_letters[];
+extern const u8 kallmodsyms_tag_bits[];
+extern const u16 kallmodsyms_object_index[];
+extern const u8 kallmodsyms_objects[];
+
+/* Where names go: a seq_file, or a buffer of @size bytes. */
+struct kallmodsyms_out {
+	struct seq_file *m;
+	char *buf;
+	size_t size, len;
+};
+
+void kallmodsyms_puts(struct kallmodsyms_out *o, const char *s);
+void kallmodsyms_put_module(struct kallmodsyms_out *o, unsigned int id);
+
+void kallmodsyms_tag_cursor_init(struct kallmodsyms_cursor *c);
+int kallmodsyms_tag(struct kallmodsyms_cursor *c, unsigned int idx);
+void kallmodsyms_put_object(struct kallmodsyms_out *o,
+			    struct kallmodsyms_cursor *c, unsigned int tag);
+
 extern const unsigned int kallmodsyms_size_markers[];
 extern const u16 kallmodsyms_size_counts[];
 extern const u8 kallmodsyms_size_letters[];
 extern const u8 kallmodsyms_size_bits[];
 
-struct kallmodsyms_cursor;
 
 void kallmodsyms_size_cursor_init(struct kallmodsyms_cursor *c);
 unsigned long kallmodsyms_cursor_size(struct kallmodsyms_cursor *c,

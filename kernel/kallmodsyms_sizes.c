@@ -3,7 +3,8 @@
  * kallmodsyms_sizes.c: exact sizes of built-in kernel symbols.
  *
  * scripts/kallsyms codes each symbol's ELF st_size, in kallsyms order, as
- * a letter of a Huffman code (see scripts/kallmodsyms_sizes.c):
+ * a letter of a Huffman code (see scripts/kallmodsyms_sizes.c and
+ * kallmodsyms_code.c):
  *
  *   KMS_SIZE_EXACT	the symbol ends where the next symbol at a higher
  *			address starts
@@ -26,49 +27,20 @@
 #include "kallmodsyms_internal.h"
 
 #define KMS_SIZES_PER_MARKER	256
-#define KMS_SIZE_MAX_LEN	20
 
 #define KMS_SIZE_EXACT		0
 #define KMS_SIZE_ZERO		1
 #define KMS_SIZE_LIT		2
 #define KMS_SIZE_PAD		66
 
-static unsigned int kms_bit(unsigned int *pos)
-{
-	unsigned int bit = kallmodsyms_size_bits[*pos / 8] >> (7 - *pos % 8);
+static const struct kallmodsyms_code kms_size_code = {
+	.counts = kallmodsyms_size_counts,
+	.letters = kallmodsyms_size_letters,
+};
 
-	(*pos)++;
-	return bit & 1;
-}
-
-static u64 kms_bits(unsigned int *pos, unsigned int n)
-{
-	u64 val = 0;
-
-	while (n--)
-		val = val << 1 | kms_bit(pos);
-	return val;
-}
-
-/*
- * One letter of the canonical code: codes of each length are consecutive
- * numbers, the first of length l + 1 being (the last of length l + 1) << 1.
- */
 static unsigned int kms_letter(unsigned int *pos)
 {
-	unsigned int len, code = 0, first = 0, index = 0;
-
-	for (len = 1; len <= KMS_SIZE_MAX_LEN; len++) {
-		unsigned int count = kallmodsyms_size_counts[len - 1];
-
-		code |= kms_bit(pos);
-		if (code - first < count)
-			return kallmodsyms_size_letters[index + code - first];
-		index += count;
-		first = (first + count) << 1;
-		code <<= 1;
-	}
-	return KMS_SIZE_ZERO;	/* not a code scripts/kallsyms writes */
+	return kallmodsyms_read_letter(&kms_size_code, kallmodsyms_size_bits, pos);
 }
 
 /* The number of literal bits after @letter. */
@@ -134,7 +106,9 @@ unsigned long kallmodsyms_cursor_size(struct kallmodsyms_cursor *c,
 	if (letter == KMS_SIZE_ZERO)
 		return 0;
 	b = kms_literal_bits(letter);
-	return (unsigned long)(1ULL << b | kms_bits(&c->size_bit, b));
+	return (unsigned long)(1ULL << b |
+			       kallmodsyms_read_bits(kallmodsyms_size_bits,
+						     &c->size_bit, b));
 }
 
 /**

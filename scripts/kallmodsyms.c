@@ -49,7 +49,6 @@
 #define KMS_RUNS_PER_MARKER	128
 #define KMS_NAME_LEN		255	/* longest module name */
 #define KMS_MAX_TOKENS		0x7f	/* most tokens (or raw bytes) a name has */
-#define KMS_TOKEN_LEN		128	/* longest token expansion used */
 #define KMS_MAX_MODULES		16	/* KALLMODSYMS_MAX_MODULES */
 
 static const char *modules_thick_file, *link_map_file, *omap_file, *elf_file;
@@ -148,6 +147,12 @@ static unsigned int module_id(const char *name)
 	return nr_module_names++;
 }
 
+/* The id of module @name, or -1. */
+long kms_module_id(const char *name)
+{
+	return kms_hash_find(&module_ids, name, strlen(name));
+}
+
 static int compare_module_ids(const void *a, const void *b)
 {
 	return strcmp(module_names[*(const unsigned int *)a],
@@ -172,18 +177,18 @@ static unsigned int set_id(const struct kms_set *set)
  * once the whole file is read; until then object_sets maps an object to
  * its index in @objs.
  */
-struct kms_object {
+struct kms_thick_object {
 	char *path;
 	struct kms_set set;
 	unsigned int line;
 };
 
-static void add_object_module(struct kms_object **objs, unsigned int *nr,
+static void add_object_module(struct kms_thick_object **objs, unsigned int *nr,
 			      const struct kms_reader *r, const char *obj,
 			      unsigned int mod)
 {
 	long i = kms_hash_find(&object_sets, obj, strlen(obj));
-	struct kms_object *o;
+	struct kms_thick_object *o;
 	unsigned int k;
 
 	if (i < 0) {
@@ -207,7 +212,7 @@ static void add_object_module(struct kms_object **objs, unsigned int *nr,
 
 static void read_modules_thick(const char *file)
 {
-	struct kms_object *objs = NULL;
+	struct kms_thick_object *objs = NULL;
 	unsigned int nr_objs = 0, i;
 	struct kms_reader r;
 	struct kms_set empty = { 0 };
@@ -433,21 +438,30 @@ static bool built_from(const char *obj, const char *file)
 #define KMS_MAX_CANDIDATES 64
 
 /*
- * The module set the candidate sections (those of objects built from
- * @file, or all if @file is NULL) agree on; 0 if they disagree or there
- * are none.  *@found says whether there were any.
+ * What the candidate sections (those of objects built from @file, or all
+ * if @file is NULL) agree on: their module set (0 if they disagree or there
+ * are none) and, if they are all of one object, one of them (else NULL).
+ * *@found says whether there were any.
  */
 static unsigned int agreed_set(const struct kms_range *const *cand,
-			       unsigned int n, const char *file, bool *found)
+			       unsigned int n, const char *file, bool *found,
+			       const struct kms_range **one)
 {
 	unsigned int i, set = 0;
 
 	*found = false;
+	*one = NULL;
 	for (i = 0; i < n; i++) {
 		if (file && !built_from(cand[i]->in->file, file))
 			continue;
-		if (*found && cand[i]->set != set)
+		if (*found && cand[i]->set != set) {
+			*one = NULL;
 			return 0;
+		}
+		if (!*found)
+			*one = cand[i];
+		else if (*one && strcmp((*one)->in->file, cand[i]->in->file))
+			*one = NULL;
 		set = cand[i]->set;
 		*found = true;
 	}
@@ -455,7 +469,8 @@ static unsigned int agreed_set(const struct kms_range *const *cand,
 }
 
 /*
- * The module set of a symbol: that of the section holding its bytes.
+ * The section holding a symbol's bytes, and its module set; NULL where no
+ * one section can be named, with *@set what the candidates agree on.
  *
  * A zero-sized symbol (a label, a zero-sized variable) at a section
  * boundary may belong to the section starting there, to an empty section
@@ -466,10 +481,11 @@ static unsigned int agreed_set(const struct kms_range *const *cand,
  * Where nothing decides, the symbol has no bytes any module could claim
  * and gets no module.
  */
-static unsigned int set_of(const struct kms_symbol *s)
+static const struct kms_range *range_of(const struct kms_symbol *s,
+					unsigned int *set)
 {
-	const struct kms_range *cand[KMS_MAX_CANDIDATES], *starts = NULL;
-	unsigned int r = range_after(s->addr), n = 0, set;
+	const struct kms_range *cand[KMS_MAX_CANDIDATES], *starts = NULL, *one;
+	unsigned int r = range_after(s->addr), n = 0;
 	bool found;
 
 	while (r--) {
@@ -482,8 +498,10 @@ static unsigned int set_of(const struct kms_symbol *s)
 				cand[n++] = rg;
 			continue;
 		}
-		if (rg->end > s->addr && (s->size || rg->start < s->addr))
-			return rg->set;
+		if (rg->end > s->addr && (s->size || rg->start < s->addr)) {
+			*set = rg->set;
+			return rg;
+		}
 		if (!s->size && rg->start == s->addr)
 			starts = rg;
 		if (!s->size && (rg->start == s->addr || rg->end == s->addr) &&
@@ -494,34 +512,98 @@ static unsigned int set_of(const struct kms_symbol *s)
 	}
 
 	if (s->file) {
-		set = agreed_set(cand, n, s->file, &found);
+		*set = agreed_set(cand, n, s->file, &found, &one);
 		if (found)
-			return set;
+			return one;
 	}
-	if (starts)
-		return starts->set;
-	return agreed_set(cand, n, NULL, &found);
+	if (starts) {
+		*set = starts->set;
+		return starts;
+	}
+	*set = agreed_set(cand, n, NULL, &found, &one);
+	return one;
+}
+
+static struct kms_object *objects;
+static unsigned int nr_objects;
+static struct kms_hash object_ids;
+
+static int object_id(const struct kms_range *rg)
+{
+	const char *path = rg->in->file;
+	long id = kms_hash_find(&object_ids, path, strlen(path));
+
+	if (id >= 0)
+		return id;
+	objects = xrealloc(objects, (nr_objects + 1) * sizeof(*objects));
+	objects[nr_objects].path = path;
+	objects[nr_objects].set = rg->set;
+	objects[nr_objects].tag = 0;
+	kms_hash_add(&object_ids, path, strlen(path), nr_objects);
+	return nr_objects++;
 }
 
 /*
- * The module set of each symbol, in kallsyms order.  Symbols the linker
- * script defines belong to no object even where they share an address with
- * one.
+ * The module set and object of each symbol.  Symbols the linker script
+ * defines belong to no object even where they share an address with one.
  */
-static unsigned int *attribute_symbols(const struct kms_map *map)
+static void attribute_symbols(const struct kms_map *map)
 {
-	unsigned int *attr = xcalloc(nr_symbols + 1, sizeof(*attr));
 	unsigned int i;
 
 	for (i = 0; i < nr_symbols; i++) {
-		const struct kms_symbol *s = &symbols[i];
+		struct kms_symbol *s = &symbols[i];
+		const struct kms_range *rg;
 
+		s->set = 0;
+		s->object = -1;
 		if (kms_hash_find(&map->script_syms, s->name,
 				  strlen(s->name)) >= 0)
 			continue;
-		attr[i] = set_of(s);
+		rg = range_of(s, &s->set);
+		if (rg)
+			s->object = object_id(rg);
 	}
-	return attr;
+}
+
+/* " [a] [b]": the names of module set @set, for messages. */
+static char *set_text(unsigned int set)
+{
+	size_t len = 1;
+	unsigned int i;
+	char *t;
+
+	for (i = 0; i < sets[set].nr; i++)
+		len += strlen(module_names[sets[set].mod[i]]) + 3;
+	t = xmalloc(len);
+	t[0] = '\0';
+	for (i = 0; i < sets[set].nr; i++) {
+		strcat(t, " [");
+		strcat(t, module_names[sets[set].mod[i]]);
+		strcat(t, "]");
+	}
+	return t;
+}
+
+/* Tag the objects that need it; report, also in the output, what is left. */
+static void tag_objects(void)
+{
+	char **set_names = xcalloc(nr_sets, sizeof(*set_names));
+	unsigned int i, tagged = 0;
+	struct kms_tag_stats st;
+
+	for (i = 0; i < nr_sets; i++)
+		set_names[i] = set_text(i);
+	kms_tag_objects(symbols, nr_symbols, objects,
+			(const char *const *)set_names, &st);
+	for (i = 0; i < nr_objects; i++)
+		tagged += objects[i].tag > 0;
+	printf("/* object tags: %u names needed them, on %u of %u objects; %u names (%u symbols) still ambiguous */\n",
+	       st.names, tagged, nr_objects, st.ambiguous_names,
+	       st.ambiguous_syms);
+	for (i = 0; i < nr_sets; i++)
+		free(set_names[i]);
+	free(set_names);
 }
 
 static void read_inputs(struct kms_map *map)
@@ -551,13 +633,6 @@ static void read_inputs(struct kms_map *map)
 }
 
 /* Output */
-
-static void label(const char *name)
-{
-	printf(".globl %s\n", name);
-	printf("\tALGN\n");
-	printf("%s:\n", name);
-}
 
 static unsigned int uleb128(unsigned char *buf, unsigned int val)
 {
@@ -609,8 +684,7 @@ static void write_runs(const unsigned int *attr)
 	unsigned int *markers = NULL, nr_runs = 0, off = 0, prev = 0, i, start;
 	unsigned char buf[12];
 
-	printf("\n");
-	label("kallmodsyms_runs");
+	kms_label("kallmodsyms_runs");
 	for (start = 0; start < nr_symbols; start = i) {
 		unsigned int n, k, m = nr_runs / KMS_RUNS_PER_MARKER;
 
@@ -633,15 +707,13 @@ static void write_runs(const unsigned int *attr)
 		nr_runs++;
 	}
 
-	printf("\n");
-	label("kallmodsyms_run_markers");
+	kms_label("kallmodsyms_run_markers");
 	for (i = 0; i < DIV_ROUND_UP(nr_runs, KMS_RUNS_PER_MARKER); i++)
 		printf("\t.long %u, %u, %u\n", markers[3 * i], markers[3 * i + 1],
 		       markers[3 * i + 2]);
 	free(markers);
 
-	printf("\n");
-	label("kallmodsyms_num_runs");
+	kms_label("kallmodsyms_num_runs");
 	printf("\t.long %u\n", nr_runs);
 }
 
@@ -667,12 +739,7 @@ static unsigned int *number_attributions(void)
  * length byte and that many token indexes, chosen for the fewest tokens.
  * scripts/kallsyms hands over each token as it writes the table.
  */
-struct kms_tokens {
-	char text[256][KMS_TOKEN_LEN];
-	unsigned int len[256];
-};
-
-static struct kms_tokens tokens;
+struct kms_tokens kms_tokens;
 
 void kallmodsyms_add_token(unsigned int code, const char *text)
 {
@@ -680,8 +747,8 @@ void kallmodsyms_add_token(unsigned int code, const char *text)
 
 	if (code > 255 || len >= KMS_TOKEN_LEN)
 		return;		/* too long to be part of a module name */
-	memcpy(tokens.text[code], text, len);
-	tokens.len[code] = len;
+	memcpy(kms_tokens.text[code], text, len);
+	kms_tokens.len[code] = len;
 }
 
 /* The fewest tokens spelling @name, by dynamic programming from its end. */
@@ -742,22 +809,19 @@ static void write_names_and_sets(void)
 	unsigned char tok[KMS_NAME_LEN + 1];
 	unsigned int i, k, n;
 
-	printf("\n");
-	label("kallmodsyms_num_modules");
+	kms_label("kallmodsyms_num_modules");
 	printf("\t.long %u\n", nr_symbols ? nr_module_names : 0);
 
-	printf("\n");
-	label("kallmodsyms_strings");
+	kms_label("kallmodsyms_strings");
 	for (i = 0; nr_symbols && i < nr_module_names; i++) {
-		n = encode_name(&tokens, module_names[i], tok);
+		n = encode_name(&kms_tokens, module_names[i], tok);
 		printf("\t.byte 0x%02x", tok[0]);
 		for (k = 1; k < n; k++)
 			printf(", 0x%02x", tok[k]);
 		printf("\t/* %s */\n", module_names[i]);
 	}
 
-	printf("\n");
-	label("kallmodsyms_sets");
+	kms_label("kallmodsyms_sets");
 	for (i = 1; i < nr_sets; i++) {
 		if (sets[i].nr == 1)
 			continue;
@@ -778,12 +842,15 @@ void kallmodsyms_write_src(void)
 
 	memset(&map, 0, sizeof(map));
 	read_inputs(&map);
-	attr = attribute_symbols(&map);
+	attribute_symbols(&map);
+	tag_objects();
+	attr = xcalloc(nr_symbols + 1, sizeof(*attr));
 	attr_of_set = number_attributions();
 	for (i = 0; i < nr_symbols; i++)
-		attr[i] = attr_of_set[attr[i]];
+		attr[i] = attr_of_set[symbols[i].set];
 	write_runs(attr);
 	write_names_and_sets();
+	kms_write_object_tables(symbols, nr_symbols, objects, nr_objects);
 	kms_write_size_tables(symbols, nr_symbols);
 	free(attr_of_set);
 	free(attr);

@@ -92,9 +92,76 @@ struct kms_symbol {
 	unsigned long long addr, size;
 	char *name;
 	const char *file;	/* source file of a local symbol, or NULL */
+	unsigned int set;	/* its module set */
+	int object;		/* its object file, or -1 */
 };
 
 void kms_write_size_tables(const struct kms_symbol *syms, unsigned int n);
+
+/* The kallsyms token table, as scripts/kallsyms hands it over. */
+#define KMS_TOKEN_LEN	128	/* longest token expansion kept */
+
+struct kms_tokens {
+	char text[256][KMS_TOKEN_LEN];
+	unsigned int len[256];
+};
+
+extern struct kms_tokens kms_tokens;
+
+long kms_module_id(const char *name);
+
+/* Canonical Huffman codes and bit streams (kallmodsyms_code.c). */
+#define KMS_CODE_LETTERS	256
+#define KMS_CODE_MAX_LEN	20
+#define KMS_CODE_SMALL_BITS	4
+#define KMS_CODE_SMALL		(1 << KMS_CODE_SMALL_BITS)
+
+struct kms_code {
+	unsigned long freq[KMS_CODE_LETTERS];	/* filled in by the caller */
+	unsigned int len[KMS_CODE_LETTERS], code[KMS_CODE_LETTERS];
+	unsigned int count[KMS_CODE_MAX_LEN + 1];
+	unsigned char order[KMS_CODE_LETTERS];
+	unsigned int nr_letters;
+};
+
+struct kms_bits {
+	unsigned char *buf;
+	unsigned long long nr;	/* bits written */
+	size_t alloc;
+};
+
+void kms_code_build(struct kms_code *h);
+unsigned int kms_code_number(unsigned long long val, unsigned int *extra);
+void kms_code_count_number(struct kms_code *h, unsigned long long val);
+void kms_code_put(struct kms_bits *b, const struct kms_code *h,
+		  unsigned int letter);
+void kms_code_put_number(struct kms_bits *b, const struct kms_code *h,
+			 unsigned long long val);
+void kms_bits_put(struct kms_bits *b, unsigned long long val, unsigned int n);
+void kms_label(const char *name);
+void kms_code_write(const struct kms_code *h, const char *name);
+void kms_bits_write(const struct kms_bits *b, const char *name);
+void kms_bytes_write(const unsigned char *buf, size_t n, const char *name);
+
+/* An object file holding kallsyms symbols. */
+struct kms_object {
+	const char *path;
+	unsigned int set;	/* module set */
+	unsigned int tag;	/* trailing path components shown; 0: none */
+};
+
+struct kms_tag_stats {
+	unsigned int names;		/* names that needed tags */
+	unsigned int ambiguous_names;	/* ...and still ambiguous */
+	unsigned int ambiguous_syms;
+};
+
+void kms_tag_objects(const struct kms_symbol *syms, unsigned int n,
+		     struct kms_object *objs, const char *const *set_names,
+		     struct kms_tag_stats *st);
+void kms_write_object_tables(const struct kms_symbol *syms, unsigned int n,
+			     const struct kms_object *objs,
+			     unsigned int nr_objs);
 
 /*
  * The hook scripts/kallsyms.c calls.  Its options --modules-thick,

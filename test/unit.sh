@@ -17,9 +17,10 @@ cflags="-O2 -g -Wall -Wextra -Wno-sign-compare -Wno-missing-field-initializers -
 
 set -e
 $CC $cflags -o "$out/kallsyms" "$tree/scripts/kallsyms.c" scripts/kallmodsyms.c scripts/kallmodsyms_elf.c \
-	scripts/kallmodsyms_map.c scripts/kallmodsyms_sizes.c scripts/kallmodsyms_util.c
+	scripts/kallmodsyms_map.c scripts/kallmodsyms_sizes.c scripts/kallmodsyms_code.c \
+	scripts/kallmodsyms_objects.c scripts/kallmodsyms_util.c
 $CC $cflags -o "$out/modules_thick" scripts/modules_thick.c scripts/kallmodsyms_util.c
-for f in kallmodsyms kallmodsyms_sizes; do
+for f in kallmodsyms kallmodsyms_code kallmodsyms_objects kallmodsyms_sizes; do
 	$CC -O2 -g -Wall -Werror -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -I"$tree/kernel" \
 		-c -o "$out/$f.o" kernel/$f.c
 done
@@ -74,9 +75,20 @@ make_symbols() {
 	[ -f "$case/base" ] && src=test/unit/cases/$(cat "$case/base")/symbols
 	awk '{ print $1, $3, $4 }' "$src" > "$w/syms"
 	[ -f "$case/syms" ] && cp "$case/syms" "$w/syms"	# a raw symbol list
-	awk '{ printf ".globl %s\n.set %s, 0x%s\n.size %s, %s\n", $4, $4, $1, $4, $2 }' \
-		"$src" > "$w/elf.S"
-	$CC -c -o "$w/elf.o" "$w/elf.S"
+	# A name defined again goes to another file, as a local symbol, and
+	# the files are linked into one with ld -r.
+	rm -f "$w"/elf[0-9]*.S
+	awk -v w="$w" '{
+		f = sprintf("%s/elf%d.S", w, seen[$4]++)
+		if ($3 ~ /[A-Z]/)
+			printf ".globl %s\n", $4 > f
+		printf ".set %s, 0x%s\n.size %s, %s\n", $4, $1, $4, $2 > f
+	}' "$src"
+	for s in "$w"/elf[0-9]*.S; do
+		[ -f "$s" ] || continue
+		$CC -c -o "${s%.S}.o" "$s" || return 1
+	done
+	ld -r -o "$w/elf.o" "$w"/elf[0-9]*.o 2>/dev/null || $CC -c -o "$w/elf.o" -x assembler /dev/null
 }
 
 # Every decoded "name address size" must be what nm -S says of the
@@ -107,7 +119,8 @@ run_kallsyms_case() {
 		# kallsyms_relative_base is relative to _text: place it.
 		text=$(awk '$3 == "_text" { print $1 }' "$w/syms")
 		$CC -no-pie -o "$w/decode" -Wl,--defsym,_text=0x${text:-0} "$out/kms_decode.o" \
-			"$out/kallmodsyms.o" "$out/kallmodsyms_sizes.o" "$w/out.o" 2>> "$w/err" &&
+			"$out/kallmodsyms.o" "$out/kallmodsyms_code.o" "$out/kallmodsyms_objects.o" \
+			"$out/kallmodsyms_sizes.o" "$w/out.o" 2>> "$w/err" &&
 		"$w/decode" "$w/sizes" > "$w/decoded" 2>> "$w/err"
 		rc=$?
 		unset KMS_ABSOLUTE_PERCPU
@@ -116,6 +129,10 @@ run_kallsyms_case() {
 		sed -n '/^kallsyms_offsets:/,/^$/s|.*/\* .\(.*\) \*/$|\1|p' "$w/out.S" > "$w/names"
 		paste "$w/names" "$w/decoded" | cut -f1,3 > "$w/got"
 		[ $rc = 0 ] && ! check_sizes "$w" && return 1
+		if [ -f "$case/warning" ] && ! grep -qF -- "$(cat "$case/warning")" "$w/err"; then
+			echo "  expected a warning: $(cat "$case/warning")"
+			return 1
+		fi
 	fi
 	judge "$case" $rc "$w/got" "$w/err"
 }

@@ -35,11 +35,23 @@ struct kallmodsyms_cursor {
 	struct kallmodsyms_set set;
 	unsigned int size_idx;	/* the symbol whose size code is next... */
 	unsigned int size_bit;	/* ...at this bit offset */
+	/* Object tags: the tagged run decoded last */
+	unsigned int tag_run;	/* runs decoded */
+	unsigned int tag_bit;	/* bit offset of the next run */
+	unsigned int tag_from;	/* untagged symbols before it start here */
+	unsigned int tag_start;	/* its first symbol index */
+	unsigned int tag_end;	/* one past its last */
+	unsigned int tag;	/* its object's number */
+	bool tag_valid;
+	unsigned int name_tag;	/* the object @name is of; ~0U: none */
+	const u8 *name;
 };
 
 #ifdef CONFIG_KALLMODSYMS
-int kallmodsyms_lookup(unsigned long addr, char *buf, size_t size);
+int kallmodsyms_lookup(unsigned long addr, char *mods, size_t mods_size,
+		       char *obj, size_t obj_size);
 int kallmodsyms_symbol_modules(unsigned int idx, char *buf, size_t size);
+int kallmodsyms_symbol_object(unsigned int idx, char *buf, size_t size);
 unsigned long kallmodsyms_symbol_size(unsigned int idx);
 int kallmodsyms_lookup_size(unsigned long addr, unsigned long *size);
 
@@ -51,8 +63,9 @@ void kallmodsyms_show(struct seq_file *m, struct kallmodsyms_cursor *c,
 		      bool show_value, char type, const char *name,
 		      const char *module_name);
 #else
-static inline int kallmodsyms_lookup(unsigned long addr, char *buf,
-				     size_t size)
+static inline int kallmodsyms_lookup(unsigned long addr, char *mods,
+				     size_t mods_size, char *obj,
+				     size_t obj_size)
 {
 	return -ENOENT;
 }

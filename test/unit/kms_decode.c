@@ -114,17 +114,31 @@ int main(int argc, char **argv)
 		free(t);
 	}
 	for (i = 0; i < n; i++) {
-		char buf[256], want[256], *p, *q;
+		char buf[256], want[256], obj[256], want_obj[256] = "", *p, *q;
 		int nr = kallmodsyms_symbol_modules(i, buf, sizeof(buf));
+		int len = kallmodsyms_symbol_object(i, obj, sizeof(obj));
 
-		/* "[a] [b]" -> "a b", as kallmodsyms_symbol_modules() gives it */
-		for (p = seen[i], q = want; *p; p++)
+		/*
+		 * "[a] [b] {d/o.o}" -> "a b" and "d/o.o", as
+		 * kallmodsyms_symbol_modules() and _object() give them
+		 */
+		for (p = seen[i], q = want; *p && *p != '{'; p++)
 			if (*p != '[' && *p != ']')
 				*q++ = *p;
+		if (q > want && *p == '{')
+			q--;	/* the space before the object tag */
 		*q = '\0';
+		if (*p == '{')
+			snprintf(want_obj, sizeof(want_obj), "%.*s",
+				 (int)strcspn(p + 1, "}"), p + 1);
 		if (nr < 0 || strcmp(buf, want)) {
 			fprintf(stderr, "symbol %u: kallmodsyms_symbol_modules() gives %d '%s', the file '%s'\n",
 				i, nr, buf, seen[i]);
+			bad = 1;
+		}
+		if (len != (int)strlen(want_obj) || strcmp(obj, want_obj)) {
+			fprintf(stderr, "symbol %u: kallmodsyms_symbol_object() gives %d '%s', the file '%s'\n",
+				i, len, obj, seen[i]);
 			bad = 1;
 		}
 		printf("%u\t%s\n", i, seen[i]);

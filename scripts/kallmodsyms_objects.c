@@ -1,0 +1,476 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kallmodsyms_objects.c: which object files /proc/kallmodsyms names, and
+ * how much of their path it shows.
+ *
+ * Static symbols share names all over the kernel.  Where two or more
+ * symbols share a name and a module set (the empty set of core-kernel code
+ * included), each of their objects is tagged with the shortest trailing
+ * path ("core.o", "sched/core.o") that tells it from the other objects
+ * defining that name in that set.  An object needing a tag for one name
+ * carries it on all its symbols, so tags change at object boundaries only
+ * and cost little to encode.
+ *
+ * What no tag can resolve, the build reports as a warning naming it: a
+ * name defined twice in one object (an ld -r of objects sharing a static
+ * name, say, or an object linked twice), or twice with no object at all
+ * (linker-generated symbols).
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <xalloc.h>
+
+#include "kallmodsyms.h"
+
+static const struct kms_symbol *tag_syms;
+
+/* Symbol indexes by name, module set, then object. */
+static int compare_members(const void *a, const void *b)
+{
+	const struct kms_symbol *x = &tag_syms[*(const unsigned int *)a];
+	const struct kms_symbol *y = &tag_syms[*(const unsigned int *)b];
+	int c = strcmp(x->name, y->name);
+
+	if (c)
+		return c;
+	if (x->set != y->set)
+		return x->set < y->set ? -1 : 1;
+	return x->object < y->object ? -1 : x->object > y->object;
+}
+
+/* The last @k components of @path ("a/b/c.o", 2: "b/c.o"), or all of it. */
+static const char *trailing_path(const char *path, unsigned int k)
+{
+	const char *p = path + strlen(path);
+
+	while (p > path) {
+		if (p[-1] == '/' && !--k)
+			break;
+		p--;
+	}
+	return p;
+}
+
+/* How many components of @path differ from those of @other at the end. */
+static unsigned int components_to_differ(const char *path, const char *other)
+{
+	unsigned int k;
+
+	for (k = 1; ; k++) {
+		const char *a = trailing_path(path, k), *b = trailing_path(other, k);
+
+		if (strcmp(a, b) || a == path)
+			return k;
+	}
+}
+
+static unsigned int count_components(const char *path)
+{
+	unsigned int n = 1;
+
+	for (; *path; path++)
+		n += *path == '/';
+	return n;
+}
+
+/*
+ * One group of symbols sharing a name and module set, member[0..n) sorted
+ * by object: give each object the tag length that tells it from the others,
+ * and report the symbols no tag can tell apart.
+ */
+static void tag_group(const struct kms_symbol *syms, const unsigned int *member,
+		      unsigned int n, struct kms_object *objs,
+		      const char *const *set_names, struct kms_tag_stats *st)
+{
+	bool tagged = false;
+	unsigned int i, j;
+
+	for (i = 0; i < n; i++) {
+		const struct kms_symbol *s = &syms[member[i]];
+		unsigned int k = 1;
+		bool others = false;
+
+		if (i && syms[member[i - 1]].object == s->object) {
+			/* Reported with the first of its kind. */
+			continue;
+		}
+		if (i + 1 < n && syms[member[i + 1]].object == s->object) {
+			unsigned int same = 1;
+
+			while (i + same < n &&
+			       syms[member[i + same]].object == s->object)
+				same++;
+			fprintf(stderr, "kallsyms: warning: %u symbols named %s %s%s%s cannot be told apart\n",
+				same, s->name,
+				s->object < 0 ? "with no object file" : "in ",
+				s->object < 0 ? "" : objs[s->object].path,
+				set_names[s->set]);
+			st->ambiguous_names++;
+			st->ambiguous_syms += same;
+		}
+		if (s->object < 0)
+			continue;
+		for (j = 0; j < n; j++) {
+			int o = syms[member[j]].object;
+			unsigned int d;
+
+			if (o == s->object)
+				continue;
+			others = true;
+			if (o < 0)
+				continue;
+			d = components_to_differ(objs[s->object].path,
+						 objs[o].path);
+			if (d > k)
+				k = d;
+		}
+		if (!others)
+			continue;
+		tagged = true;
+		if (k > count_components(objs[s->object].path))
+			k = count_components(objs[s->object].path);
+		if (k > objs[s->object].tag)
+			objs[s->object].tag = k;
+	}
+	st->names += tagged;
+}
+
+void kms_tag_objects(const struct kms_symbol *syms, unsigned int n,
+		     struct kms_object *objs, const char *const *set_names,
+		     struct kms_tag_stats *st)
+{
+	unsigned int *member = xcalloc(n + 1, sizeof(*member));
+	unsigned int i, start;
+
+	memset(st, 0, sizeof(*st));
+	for (i = 0; i < n; i++)
+		member[i] = i;
+	tag_syms = syms;
+	qsort(member, n, sizeof(*member), compare_members);
+
+	for (start = 0; start < n; start = i) {
+		const struct kms_symbol *s = &syms[member[start]];
+
+		for (i = start + 1; i < n; i++) {
+			const struct kms_symbol *t = &syms[member[i]];
+
+			if (strcmp(t->name, s->name) || t->set != s->set)
+				break;
+		}
+		if (i - start > 1)
+			tag_group(syms, member + start, i - start, objs,
+				  set_names, st);
+	}
+	free(member);
+}
+
+/*
+ * Tables
+ *
+ * Objects that carry a tag are numbered in the order their symbols first
+ * appear.  Their symbols form runs in kallsyms order, one per object and
+ * output section (more where the linker script gathers an object's input
+ * sections in several places); each run is coded in kallmodsyms_tag_bits
+ * as three numbers, each with its own code (kallmodsyms_code.c):
+ *
+ *   gap	untagged symbols between the previous run and this one
+ *   delta	its object's number minus the previous run's, zigzag-coded
+ *		(0, -1, 1, -2, ... as 0, 1, 2, 3, ...): the linker places
+ *		objects in link order in every output section, so it is
+ *		mostly small
+ *   len	symbols in the run, minus one
+ *
+ *   kallmodsyms_num_tag_runs	runs
+ *   kallmodsyms_tag_markers	every KMS_TAG_RUNS_PER_MARKER runs: the
+ *				symbol index the run's gap starts at, the
+ *				run's bit offset, the previous run's object
+ *				number (~0U for none)
+ *   kallmodsyms_objects	each tagged object's trailing path, without
+ *				".o", as pieces: a header byte and what it
+ *				says (see write_pieces())
+ *   kallmodsyms_object_index	u16 byte offset of every
+ *				KMS_OBJECTS_PER_INDEX-th object's name
+ */
+
+#define KMS_TAG_RUNS_PER_MARKER	64
+#define KMS_OBJECTS_PER_INDEX	16
+
+#define KMS_PIECE_LAST		0x00	/* the name ends after this piece */
+#define KMS_PIECE_SLASH		0x40	/* '/' and another component follow */
+#define KMS_PIECE_MORE		0x80	/* more of this component follows */
+#define KMS_PIECE_RAW		0x20	/* characters, not token indexes */
+#define KMS_PIECE_MAX		0x1f	/* most tokens or characters a piece has */
+#define KMS_PIECE_MODULE	KMS_PIECE_RAW	/* raw, count 0: ULEB128 module id */
+
+struct kms_tag_run {
+	unsigned int gap, tag, len;
+};
+
+/* The tag number of each tagged object, in order of first appearance. */
+static int *number_tags(const struct kms_symbol *syms, unsigned int n,
+			const struct kms_object *objs, unsigned int nr_objs,
+			int **order, unsigned int *nr_tags)
+{
+	int *tag = xmalloc((nr_objs + 1) * sizeof(*tag));
+	unsigned int i;
+
+	*order = xmalloc((nr_objs + 1) * sizeof(**order));
+	*nr_tags = 0;
+	for (i = 0; i < nr_objs; i++)
+		tag[i] = -1;
+	for (i = 0; i < n; i++) {
+		int o = syms[i].object;
+
+		if (o >= 0 && objs[o].tag && tag[o] < 0) {
+			tag[o] = *nr_tags;
+			(*order)[(*nr_tags)++] = o;
+		}
+	}
+	return tag;
+}
+
+static int tag_of(const struct kms_symbol *s, const int *tag)
+{
+	return s->object < 0 ? -1 : tag[s->object];
+}
+
+static struct kms_tag_run *tag_runs(const struct kms_symbol *syms,
+				    unsigned int n, const int *tag,
+				    unsigned int *nr_runs)
+{
+	struct kms_tag_run *runs = xcalloc(n + 1, sizeof(*runs));
+	unsigned int i, j, end = 0;
+
+	*nr_runs = 0;
+	for (i = 0; i < n; i = j) {
+		int t = tag_of(&syms[i], tag);
+
+		for (j = i + 1; j < n && tag_of(&syms[j], tag) == t; j++)
+			;
+		if (t < 0)
+			continue;
+		runs[*nr_runs].gap = i - end;
+		runs[*nr_runs].tag = t;
+		runs[*nr_runs].len = j - i;
+		(*nr_runs)++;
+		end = j;
+	}
+	return runs;
+}
+
+static unsigned int zigzag(unsigned int tag, unsigned int prev)
+{
+	int d = (int)tag - (int)prev;
+
+	return d >= 0 ? 2 * d : -2 * d - 1;
+}
+
+static void write_tag_runs(const struct kms_tag_run *runs, unsigned int nr)
+{
+	struct kms_code *gap = xcalloc(3, sizeof(*gap)), *delta = gap + 1;
+	struct kms_code *len = gap + 2;
+	struct kms_bits bits = { 0 };
+	unsigned int i, prev = ~0U, end = 0;
+
+	for (i = 0; i < nr; i++) {
+		kms_code_count_number(gap, runs[i].gap);
+		kms_code_count_number(delta, zigzag(runs[i].tag, prev));
+		kms_code_count_number(len, runs[i].len - 1);
+		prev = runs[i].tag;
+	}
+	kms_code_build(gap);
+	kms_code_build(delta);
+	kms_code_build(len);
+
+	kms_label("kallmodsyms_num_tag_runs");
+	printf("\t.long %u\n", nr);
+	kms_label("kallmodsyms_tag_markers");
+	for (i = 0, prev = ~0U; i < nr; i++) {
+		if (i % KMS_TAG_RUNS_PER_MARKER == 0)
+			printf("\t.long %u, %llu, %u\n", end, bits.nr, prev);
+		kms_code_put_number(&bits, gap, runs[i].gap);
+		kms_code_put_number(&bits, delta, zigzag(runs[i].tag, prev));
+		kms_code_put_number(&bits, len, runs[i].len - 1);
+		end += runs[i].gap + runs[i].len;
+		prev = runs[i].tag;
+	}
+	kms_code_write(gap, "kallmodsyms_tag_gap");
+	kms_code_write(delta, "kallmodsyms_tag_delta");
+	kms_code_write(len, "kallmodsyms_tag_len");
+	kms_bits_write(&bits, "kallmodsyms_tag_bits");
+	free(bits.buf);
+	free(gap);
+}
+
+/* Names as pieces */
+
+struct kms_bytes {
+	unsigned char *buf;
+	size_t nr, alloc;
+};
+
+static void put_byte(struct kms_bytes *b, unsigned int byte)
+{
+	if (b->nr == b->alloc) {
+		b->alloc = b->alloc ? 2 * b->alloc : 4096;
+		b->buf = xrealloc(b->buf, b->alloc);
+	}
+	b->buf[b->nr++] = byte;
+}
+
+static void put_uleb128(struct kms_bytes *b, unsigned int val)
+{
+	do {
+		put_byte(b, (val & 0x7f) | (val > 0x7f ? 0x80 : 0));
+		val >>= 7;
+	} while (val);
+}
+
+#define KMS_COMPONENT_LEN	255
+#define KMS_INF			(~0U / 4)
+
+/*
+ * The cheapest pieces for component @c: a split into pieces of tokens
+ * (one byte each) and of characters the tokens cannot spell (one byte
+ * each), each piece costing a header byte.  tok[i][j]: fewest tokens
+ * spelling c[i..j).
+ */
+static void write_component(struct kms_bytes *b, const char *c,
+			    unsigned int follow)
+{
+	static unsigned int tok[KMS_COMPONENT_LEN + 1][KMS_COMPONENT_LEN + 1];
+	unsigned int len = strlen(c), cost[KMS_COMPONENT_LEN + 1];
+	unsigned int from[KMS_COMPONENT_LEN + 1], i, j, k, t;
+	bool raw[KMS_COMPONENT_LEN + 1];
+	long mod = kms_module_id(c);
+
+	if (len > KMS_COMPONENT_LEN || !len)
+		kms_die("kallsyms: object path component '%s' is empty or too long", c);
+	if (mod >= 0) {
+		put_byte(b, follow | KMS_PIECE_MODULE);
+		put_uleb128(b, mod);
+		return;
+	}
+
+	for (i = 0; i < len; i++) {
+		for (j = i; j <= len; j++)
+			tok[i][j] = j == i ? 0 : KMS_INF;
+		for (k = i; k < len; k++) {
+			if (tok[i][k] == KMS_INF)
+				continue;
+			for (t = 0; t < 256; t++) {
+				unsigned int n = kms_tokens.len[t];
+
+				if (n && k + n <= len &&
+				    !memcmp(c + k, kms_tokens.text[t], n) &&
+				    tok[i][k] + 1 < tok[i][k + n])
+					tok[i][k + n] = tok[i][k] + 1;
+			}
+		}
+	}
+
+	cost[0] = 0;
+	for (j = 1; j <= len; j++) {
+		cost[j] = KMS_INF;
+		for (i = 0; i < j; i++) {
+			bool r = tok[i][j] > KMS_PIECE_MAX ||
+				 tok[i][j] > j - i;
+			unsigned int units = r ? j - i : tok[i][j];
+
+			if (units > KMS_PIECE_MAX)
+				continue;
+			if (cost[i] + 1 + units < cost[j]) {
+				cost[j] = cost[i] + 1 + units;
+				from[j] = i;
+				raw[j] = r;
+			}
+		}
+	}
+
+	/* Emit the pieces from the first, found by walking back. */
+	for (i = 0; i < len; i = j) {
+		for (j = len; from[j] != i; j = from[j])
+			;
+		if (raw[j]) {
+			put_byte(b, (j < len ? KMS_PIECE_MORE : follow) |
+				    KMS_PIECE_RAW | (j - i));
+			for (k = i; k < j; k++)
+				put_byte(b, c[k]);
+			continue;
+		}
+		put_byte(b, (j < len ? KMS_PIECE_MORE : follow) | tok[i][j]);
+		for (k = i; k < j; k += kms_tokens.len[t]) {
+			/* a token that starts a fewest-token spelling */
+			for (t = 0; t < 256; t++) {
+				unsigned int n = kms_tokens.len[t];
+
+				if (n && k + n <= j &&
+				    !memcmp(c + k, kms_tokens.text[t], n) &&
+				    tok[k][j] == tok[k + n][j] + 1)
+					break;
+			}
+			put_byte(b, t);
+		}
+	}
+}
+
+/* The shown part of @path, minus ".o", as pieces, component by component. */
+static void write_pieces(struct kms_bytes *b, const char *path,
+			 unsigned int tag)
+{
+	char *p = xstrdup(trailing_path(path, tag)), *c, *slash;
+	size_t len = strlen(p);
+
+	if (len < 3 || strcmp(p + len - 2, ".o"))
+		kms_die("kallsyms: object %s is not a .o file", path);
+	p[len - 2] = '\0';
+	for (c = p; c; c = slash) {
+		slash = strchr(c, '/');
+		if (slash)
+			*slash++ = '\0';
+		write_component(b, c, slash ? KMS_PIECE_SLASH : KMS_PIECE_LAST);
+	}
+	free(p);
+}
+
+static void write_object_names(const struct kms_object *objs,
+			       const int *order, unsigned int nr_tags)
+{
+	struct kms_bytes b = { 0 };
+	unsigned int i;
+
+	kms_label("kallmodsyms_object_index");
+	for (i = 0; i < nr_tags; i++) {
+		if (i % KMS_OBJECTS_PER_INDEX == 0) {
+			if (b.nr > 0xffff)
+				kms_die("kallsyms: %u object names take more than 64 KiB",
+					nr_tags);
+			printf("\t.short %zu\n", b.nr);
+		}
+		write_pieces(&b, objs[order[i]].path, objs[order[i]].tag);
+	}
+	kms_bytes_write(b.buf, b.nr, "kallmodsyms_objects");
+	for (i = 0; i < nr_tags; i++)
+		printf("/* object %u: %s */\n", i,
+		       trailing_path(objs[order[i]].path, objs[order[i]].tag));
+	free(b.buf);
+}
+
+void kms_write_object_tables(const struct kms_symbol *syms, unsigned int n,
+			     const struct kms_object *objs,
+			     unsigned int nr_objs)
+{
+	unsigned int nr_tags, nr_runs;
+	struct kms_tag_run *runs;
+	int *tag, *order;
+
+	tag = number_tags(syms, n, objs, nr_objs, &order, &nr_tags);
+	runs = tag_runs(syms, n, tag, &nr_runs);
+	write_tag_runs(runs, nr_runs);
+	write_object_names(objs, order, nr_tags);
+	free(runs);
+	free(order);
+	free(tag);
+}
