@@ -14,7 +14,7 @@
 
 #define KMS_CODE_MAX_LEN	20
 #define KMS_CODE_SMALL_BITS	4
-#define KMS_CODE_SMALL		(1 << KMS_CODE_SMALL_BITS)
+#define KMS_CODE_SMALL		16	/* 1 << KMS_CODE_SMALL_BITS */
 
 u64 kallmodsyms_read_bits(const u8 *bits, unsigned int *pos, unsigned int n)
 {

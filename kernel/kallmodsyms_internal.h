@@ -59,7 +59,6 @@ extern const u16 kallmodsyms_size_counts[];
 extern const u8 kallmodsyms_size_letters[];
 extern const u8 kallmodsyms_size_bits[];
 
-
 void kallmodsyms_size_cursor_init(struct kallmodsyms_cursor *c);
 unsigned long kallmodsyms_cursor_size(struct kallmodsyms_cursor *c,
 				      unsigned int idx, unsigned long addr);

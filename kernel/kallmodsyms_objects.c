@@ -31,9 +31,11 @@
 static const struct kallmodsyms_code kms_tag_gap = {
 	kallmodsyms_tag_gap_counts, kallmodsyms_tag_gap_letters
 };
+
 static const struct kallmodsyms_code kms_tag_delta = {
 	kallmodsyms_tag_delta_counts, kallmodsyms_tag_delta_letters
 };
+
 static const struct kallmodsyms_code kms_tag_len = {
 	kallmodsyms_tag_len_counts, kallmodsyms_tag_len_letters
 };

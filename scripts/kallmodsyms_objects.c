@@ -75,6 +75,19 @@ static unsigned int count_components(const char *path)
 	return n;
 }
 
+/* On stderr for the build log, in the output for the tests. */
+static void report_ambiguous(const struct kms_symbol *s, unsigned int same,
+			     const struct kms_object *objs,
+			     const char *const *set_names)
+{
+	const char *obj = s->object < 0 ? "no object file" : objs[s->object].path;
+
+	fprintf(stderr, "kallsyms: warning: %u symbols named %s in %s%s cannot be told apart\n",
+		same, s->name, obj, set_names[s->set]);
+	printf("/* ambiguous: %s %u symbols in %s%s */\n", s->name, same, obj,
+	       set_names[s->set]);
+}
+
 /*
  * One group of symbols sharing a name and module set, member[0..n) sorted
  * by object: give each object the tag length that tells it from the others,
@@ -102,11 +115,7 @@ static void tag_group(const struct kms_symbol *syms, const unsigned int *member,
 			while (i + same < n &&
 			       syms[member[i + same]].object == s->object)
 				same++;
-			fprintf(stderr, "kallsyms: warning: %u symbols named %s %s%s%s cannot be told apart\n",
-				same, s->name,
-				s->object < 0 ? "with no object file" : "in ",
-				s->object < 0 ? "" : objs[s->object].path,
-				set_names[s->set]);
+			report_ambiguous(s, same, objs, set_names);
 			st->ambiguous_names++;
 			st->ambiguous_syms += same;
 		}

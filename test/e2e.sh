@@ -24,7 +24,7 @@ done
 [ ! -e "$obj/.tmp_vmlinux3" ] || [ "$obj/.tmp_vmlinux3" -ot "$obj/.tmp_vmlinux2" ]
 result $? "vmlinux linked with two kallsyms passes, no extra pass"
 
-for c in check-ranges check-owners check-sizes; do
+for c in check-ranges check-owners check-sizes check-tags; do
 	gcc -O2 -Wall -Wno-format-truncation -o "$bin/$c" "test/e2e/$c.c" \
 		test/e2e/common.c || exit 1
 done
@@ -46,5 +46,12 @@ for ko in $(find "$obj" -name '*.ko'); do
 done > "$bin/modules.nm" || exit 1
 "$bin/check-sizes" "$bin/vmlinux.nm" "$bin/modules.nm" "$guest/kallmodsyms" "$guest/modules"
 result $? "sizes equal nm -S of vmlinux and of the loaded modules' .ko"
+
+# The output of the last kallsyms pass, for the names it reported.
+last_s=$(ls "$obj"/.tmp_vmlinux[0-9].kallsyms.S | sort | tail -n 1)
+omap=
+[ -f "$obj/vmlinux.o.map" ] && grep -q ' vmlinux\.o$' "$obj/vmlinux.map" && omap=$obj/vmlinux.o.map
+"$bin/check-tags" "$guest/kallmodsyms" "$guest/modules" "$last_s" "$obj/vmlinux.map" $omap
+result $? "object tags make (name, modules, object) unique and match the linker map"
 
 exit $status
