@@ -3,14 +3,12 @@
  * kallmodsyms.c: built-in module attribution of kernel symbols, and
  * /proc/kallmodsyms.
  *
- * scripts/kallsyms emits, beside the kallsyms tables, a run-length encoding
- * of the kallsyms symbol index space: each run is a number of consecutive
- * symbols and the attribution they share: none, one module, or a set of
- * several modules (see scripts/kallmodsyms.c).  Symbols sorted by address
- * keep the objects of a module together, so runs are few: about 17 bytes
- * per built-in module, names included.
- * A marker every KMS_RUNS_PER_MARKER runs allows decoding from any symbol;
- * a sequential reader keeps a cursor instead and decodes each run once.
+ * scripts/kallsyms emits, beside the kallsyms tables, a run stream (see
+ * kallmodsyms_code.c) of the attribution of each symbol: none, one module,
+ * or a set of several modules (see scripts/kallmodsyms.c).  Symbols sorted
+ * by address keep the objects of a module together, so runs are few.
+ * Object-file tags are in kallmodsyms_objects.c, sizes in
+ * kallmodsyms_sizes.c.
  */
 
 #include <linux/export.h>
@@ -23,117 +21,22 @@
 #include "kallsyms_internal.h"
 #include "kallmodsyms_internal.h"
 
-#define KMS_RUNS_PER_MARKER	128
-
-static unsigned int kms_uleb128(const u8 *p, unsigned int *off)
-{
-	unsigned int val = 0, shift = 0;
-	u8 byte;
-
-	do {
-		byte = p[(*off)++];
-		val |= (unsigned int)(byte & 0x7f) << shift;
-		shift += 7;
-	} while (byte & 0x80);
-
-	return val;
-}
-
-/* Decode the run after the cursor's one (see scripts/kallmodsyms.c). */
-static void kms_next_run(struct kallmodsyms_cursor *c)
-{
-	u8 b = kallmodsyms_runs[c->next++];
-	unsigned int len;
-
-	if (b < 0x80) {
-		c->attr = c->prev + 1;
-		len = b + 1;
-	} else if (b < 0xc0) {
-		c->attr = 0;
-		len = (b & 0x3f) + 1;
-	} else {
-		if (b < 0xe0)
-			c->attr = c->prev + (b & 0x1f) + 2;
-		else
-			c->attr = kms_uleb128(kallmodsyms_runs, &c->next);
-		len = kms_uleb128(kallmodsyms_runs, &c->next) + 1;
-	}
-	if (c->attr)
-		c->prev = c->attr;
-	c->run++;
-	c->start = c->end;
-	c->end = c->start + len;
-}
-
-/* Position the cursor just before the run that starts marker @k. */
-static void kms_seek_marker(struct kallmodsyms_cursor *c, unsigned int k)
-{
-	c->run = k * KMS_RUNS_PER_MARKER - 1;
-	c->end = kallmodsyms_run_markers[3 * k];
-	c->next = kallmodsyms_run_markers[3 * k + 1];
-	c->prev = kallmodsyms_run_markers[3 * k + 2];
-}
-
-static unsigned int kms_nr_markers(void)
-{
-	return DIV_ROUND_UP(kallmodsyms_num_runs, KMS_RUNS_PER_MARKER);
-}
-
-/* The last marker whose first symbol is at or before @idx. */
-static unsigned int kms_find_marker(unsigned int idx)
-{
-	unsigned int lo = 0, hi = kms_nr_markers();
-
-	while (hi - lo > 1) {
-		unsigned int mid = lo + (hi - lo) / 2;
-
-		if (kallmodsyms_run_markers[3 * mid] <= idx)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
+static const struct kallmodsyms_stream kms_modules =
+	KALLMODSYMS_STREAM(kallmodsyms_modules);
 
 void kallmodsyms_cursor_init(struct kallmodsyms_cursor *c)
 {
-	c->run = ~0U;
-	c->start = 0;
-	c->end = 0;
-	c->next = 0;
-	c->attr = 0;
-	c->prev = 0;
+	kallmodsyms_run_cursor_init(&c->mods);
+	kallmodsyms_run_cursor_init(&c->tags);
 	c->set_attr = ~0U;
+	c->name_tag = ~0U;
 	kallmodsyms_size_cursor_init(c);
-	kallmodsyms_tag_cursor_init(c);
 }
 
-/*
- * The attribution of symbol @idx.  A reader moving forward decodes only the
- * runs it passes, up to the next marker; anything else seeks.
- */
+/* The attribution of symbol @idx: see kms_fill_set(). */
 static unsigned int kms_attr(struct kallmodsyms_cursor *c, unsigned int idx)
 {
-	unsigned int k;
-
-	if (!kallmodsyms_num_runs)
-		return 0;
-	if (c->run != ~0U && idx >= c->start && idx < c->end)
-		return c->attr;
-
-	k = (c->run + 1) / KMS_RUNS_PER_MARKER + 1;
-	if (c->run == ~0U || idx < c->start ||
-	    (k < kms_nr_markers() && idx >= kallmodsyms_run_markers[3 * k]))
-		kms_seek_marker(c, kms_find_marker(idx));
-
-	while (c->run + 1 < kallmodsyms_num_runs) {
-		kms_next_run(c);
-		if (idx < c->end)
-			return c->attr;
-	}
-
-	kallmodsyms_cursor_init(c);
-	return 0;
+	return kallmodsyms_run_value(&kms_modules, &c->mods, idx) + 1;
 }
 
 /*

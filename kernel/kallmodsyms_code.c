@@ -6,15 +6,24 @@
  * code given as how many codes each length has and the letters in code
  * order (see scripts/kallmodsyms_code.c); a number is a letter, and for
  * letters from KMS_CODE_SMALL on, that many extra low bits.
+ *
+ * A run stream gives a value, or none, to each symbol in kallsyms order,
+ * as runs: each the number of symbols with no value before it, the change
+ * of value from the previous run, and its length.  A marker every
+ * KMS_RUNS_PER_MARKER runs allows decoding from any symbol; a reader
+ * moving forward decodes each run once.
  */
 
+#include <linux/kallmodsyms.h>
+#include <linux/math.h>
 #include <linux/types.h>
 
 #include "kallmodsyms_internal.h"
 
-#define KMS_CODE_MAX_LEN	20
+#define KMS_CODE_MAX_LEN	16
 #define KMS_CODE_SMALL_BITS	4
 #define KMS_CODE_SMALL		16	/* 1 << KMS_CODE_SMALL_BITS */
+#define KMS_RUNS_PER_MARKER	256
 
 u64 kallmodsyms_read_bits(const u8 *bits, unsigned int *pos, unsigned int n)
 {
@@ -56,4 +65,80 @@ u64 kallmodsyms_read_number(const struct kallmodsyms_code *code,
 		return letter;
 	b = letter - KMS_CODE_SMALL + KMS_CODE_SMALL_BITS;
 	return 1ULL << b | kallmodsyms_read_bits(bits, pos, b);
+}
+
+/* Decode the run after the cursor's. */
+static void kms_next_run(const struct kallmodsyms_stream *s,
+			 struct kallmodsyms_run_cursor *c)
+{
+	unsigned int gap, zz, len;
+
+	gap = kallmodsyms_read_number(&s->gap, s->bits, &c->bit);
+	zz = kallmodsyms_read_number(&s->delta, s->bits, &c->bit);
+	len = kallmodsyms_read_number(&s->len, s->bits, &c->bit) + 1;
+
+	c->from = c->end;
+	c->start = c->end + gap;
+	c->end = c->start + len;
+	/* zigzag: 0, 1, 2, 3, ... stand for 0, -1, 1, -2, ... */
+	c->value += zz & 1 ? -((zz + 1) / 2) : zz / 2;
+	c->run++;
+}
+
+/* The last marker whose first symbol is at or before @idx. */
+static unsigned int kms_find_marker(const struct kallmodsyms_stream *s,
+				    unsigned int idx)
+{
+	unsigned int lo = 0;
+	unsigned int hi = DIV_ROUND_UP(*s->num_runs, KMS_RUNS_PER_MARKER);
+
+	while (hi - lo > 1) {
+		unsigned int mid = lo + (hi - lo) / 2;
+
+		if (s->markers[3 * mid] <= idx)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void kms_seek_marker(const struct kallmodsyms_stream *s,
+			    struct kallmodsyms_run_cursor *c, unsigned int k)
+{
+	c->run = k * KMS_RUNS_PER_MARKER;
+	c->end = s->markers[3 * k];
+	c->bit = s->markers[3 * k + 1];
+	c->value = s->markers[3 * k + 2];
+	c->from = c->end;
+	c->start = c->end;
+	c->valid = true;
+}
+
+void kallmodsyms_run_cursor_init(struct kallmodsyms_run_cursor *c)
+{
+	c->valid = false;
+}
+
+/* The value of symbol @idx in stream @s, or -1 if it has none. */
+int kallmodsyms_run_value(const struct kallmodsyms_stream *s,
+			  struct kallmodsyms_run_cursor *c, unsigned int idx)
+{
+	unsigned int k;
+
+	if (!*s->num_runs)
+		return -1;
+	if (c->valid && idx >= c->from && idx < c->end)
+		return idx >= c->start ? c->value : -1;
+
+	k = kms_find_marker(s, idx);
+	if (!c->valid || idx < c->from || k * KMS_RUNS_PER_MARKER > c->run)
+		kms_seek_marker(s, c, k);
+
+	while (c->run < *s->num_runs) {
+		kms_next_run(s, c);
+		if (idx < c->end)
+			return idx >= c->start ? c->value : -1;
+	}
+	return -1;
 }

@@ -6,18 +6,16 @@
 #include <linux/types.h>
 
 struct kallmodsyms_cursor;
+struct kallmodsyms_run_cursor;
 struct seq_file;
 
-extern const unsigned int kallmodsyms_num_runs;
-extern const u8 kallmodsyms_runs[];
-extern const unsigned int kallmodsyms_run_markers[];
 extern const unsigned int kallmodsyms_num_modules;
 extern const u8 kallmodsyms_strings[];
 extern const u16 kallmodsyms_sets[];
 
 /* A canonical Huffman code, as scripts/kallmodsyms_code.c writes it. */
 struct kallmodsyms_code {
-	const u16 *counts;	/* codes of each length from 1 */
+	const u8 *counts;	/* codes of each length from 1 */
 	const u8 *letters;	/* letters in code order */
 };
 
@@ -27,15 +25,38 @@ unsigned int kallmodsyms_read_letter(const struct kallmodsyms_code *code,
 u64 kallmodsyms_read_number(const struct kallmodsyms_code *code,
 			    const u8 *bits, unsigned int *pos);
 
-extern const unsigned int kallmodsyms_num_tag_runs;
-extern const unsigned int kallmodsyms_tag_markers[];
-extern const u16 kallmodsyms_tag_gap_counts[];
-extern const u8 kallmodsyms_tag_gap_letters[];
-extern const u16 kallmodsyms_tag_delta_counts[];
-extern const u8 kallmodsyms_tag_delta_letters[];
-extern const u16 kallmodsyms_tag_len_counts[];
-extern const u8 kallmodsyms_tag_len_letters[];
-extern const u8 kallmodsyms_tag_bits[];
+/* A run stream, as scripts/kallmodsyms_code.c writes it. */
+struct kallmodsyms_stream {
+	const unsigned int *num_runs;
+	const unsigned int *markers;
+	struct kallmodsyms_code gap, delta, len;
+	const u8 *bits;
+};
+
+#define KALLMODSYMS_STREAM(name) {					\
+	.num_runs = &name##_num_runs,					\
+	.markers = name##_markers,					\
+	.gap = { name##_gap_counts, name##_gap_letters },		\
+	.delta = { name##_delta_counts, name##_delta_letters },		\
+	.len = { name##_len_counts, name##_len_letters },		\
+	.bits = name##_bits,						\
+}
+
+#define KALLMODSYMS_STREAM_TABLES(name)					\
+	extern const unsigned int name##_num_runs;			\
+	extern const unsigned int name##_markers[];			\
+	extern const u8 name##_gap_counts[], name##_gap_letters[];	\
+	extern const u8 name##_delta_counts[], name##_delta_letters[];	\
+	extern const u8 name##_len_counts[], name##_len_letters[];	\
+	extern const u8 name##_bits[]
+
+void kallmodsyms_run_cursor_init(struct kallmodsyms_run_cursor *c);
+int kallmodsyms_run_value(const struct kallmodsyms_stream *s,
+			  struct kallmodsyms_run_cursor *c, unsigned int idx);
+
+KALLMODSYMS_STREAM_TABLES(kallmodsyms_modules);
+KALLMODSYMS_STREAM_TABLES(kallmodsyms_tags);
+
 extern const u16 kallmodsyms_object_index[];
 extern const u8 kallmodsyms_objects[];
 
@@ -49,13 +70,12 @@ struct kallmodsyms_out {
 void kallmodsyms_puts(struct kallmodsyms_out *o, const char *s);
 void kallmodsyms_put_module(struct kallmodsyms_out *o, unsigned int id);
 
-void kallmodsyms_tag_cursor_init(struct kallmodsyms_cursor *c);
 int kallmodsyms_tag(struct kallmodsyms_cursor *c, unsigned int idx);
 void kallmodsyms_put_object(struct kallmodsyms_out *o,
 			    struct kallmodsyms_cursor *c, unsigned int tag);
 
 extern const unsigned int kallmodsyms_size_markers[];
-extern const u16 kallmodsyms_size_counts[];
+extern const u8 kallmodsyms_size_counts[];
 extern const u8 kallmodsyms_size_letters[];
 extern const u8 kallmodsyms_size_bits[];
 

@@ -12,19 +12,14 @@
  *   --elf=.tmp_vmlinuxN                    the image the symbols come
  *                                          from, for their sizes
  *
- * The size tables are written by kallmodsyms_sizes.c.
- *
  * Every kallsyms symbol is attributed to the object whose input section
  * holds its address, and so to that object's module set.  The symbols are
  * in address order, so consecutive symbols share an attribution in long
  * runs; the tables are those runs (see kernel/kallmodsyms.c):
  *
- *   kallmodsyms_num_runs      number of runs
- *   kallmodsyms_runs          per run: its length and attribution, in one
- *                             byte for most (see encode_run())
- *   kallmodsyms_run_markers   every KMS_RUNS_PER_MARKER runs: first symbol
- *                             index, byte offset in kallmodsyms_runs, and
- *                             the decoder's "prev" attribution there
+ *   kallmodsyms_modules_*     the run stream (see kallmodsyms_code.c) of
+ *                             attributions minus one, attribution 0 (no
+ *                             module) being no value
  *   kallmodsyms_num_modules   number of module names (M)
  *   kallmodsyms_strings       module names by module id, each a count
  *                             byte and kallsyms token indexes, or (count
@@ -33,7 +28,8 @@
  *                             module ids
  *
  * An attribution is 0 for none, 1..M for one module (id + 1), M + 1 + n
- * for the n-th set of several modules.
+ * for the n-th set of several modules.  Object-file tags are written by
+ * kallmodsyms_objects.c, sizes by kallmodsyms_sizes.c.
  *
  * Nothing depends on absolute addresses, so the tables keep their size from
  * one kallsyms pass to the next.  Bad input fails with file:line.
@@ -46,7 +42,6 @@
 
 #include "kallmodsyms.h"
 
-#define KMS_RUNS_PER_MARKER	128
 #define KMS_NAME_LEN		255	/* longest module name */
 #define KMS_MAX_TOKENS		0x7f	/* most tokens (or raw bytes) a name has */
 #define KMS_MAX_MODULES		16	/* KALLMODSYMS_MAX_MODULES */
@@ -528,6 +523,21 @@ static struct kms_object *objects;
 static unsigned int nr_objects;
 static struct kms_hash object_ids;
 
+/* Objects in link order: as they first appear in the map. */
+static struct kms_hash link_order;
+
+static void number_objects_in_link_order(const struct kms_map *map)
+{
+	unsigned int i;
+
+	for (i = 0; i < map->nr; i++) {
+		const char *file = map->in[i].file;
+
+		if (kms_hash_find(&link_order, file, strlen(file)) < 0)
+			kms_hash_add(&link_order, file, strlen(file), i);
+	}
+}
+
 static int object_id(const struct kms_range *rg)
 {
 	const char *path = rg->in->file;
@@ -539,6 +549,8 @@ static int object_id(const struct kms_range *rg)
 	objects[nr_objects].path = path;
 	objects[nr_objects].set = rg->set;
 	objects[nr_objects].tag = 0;
+	objects[nr_objects].link = kms_hash_find(&link_order, path,
+						 strlen(path));
 	kms_hash_add(&object_ids, path, strlen(path), nr_objects);
 	return nr_objects++;
 }
@@ -551,6 +563,7 @@ static void attribute_symbols(const struct kms_map *map)
 {
 	unsigned int i;
 
+	number_objects_in_link_order(map);
 	for (i = 0; i < nr_symbols; i++) {
 		struct kms_symbol *s = &symbols[i];
 		const struct kms_range *rg;
@@ -633,89 +646,6 @@ static void read_inputs(struct kms_map *map)
 }
 
 /* Output */
-
-static unsigned int uleb128(unsigned char *buf, unsigned int val)
-{
-	unsigned int n = 0;
-
-	do {
-		buf[n] = val & 0x7f;
-		val >>= 7;
-		if (val)
-			buf[n] |= 0x80;
-		n++;
-	} while (val);
-	return n;
-}
-
-/*
- * One run as bytes.  Runs mostly go from one module to the next in link
- * order, or back to core code, so those take one byte:
- *
- *   0lllllll			attribution prev + 1, length l + 1 (1..128)
- *   10llllll			attribution 0, length l + 1 (1..64)
- *   110ddddd ULEB128(len - 1)	attribution prev + d + 2 (d: 0..31)
- *   11100000 ULEB128(attr) ULEB128(len - 1)
- *
- * where prev is the attribution of the last run that had one.
- */
-static unsigned int encode_run(unsigned char *buf, unsigned int attr,
-			       unsigned int len, unsigned int prev)
-{
-	unsigned int n = 1;
-
-	if (attr && attr == prev + 1 && len <= 128) {
-		buf[0] = len - 1;
-	} else if (!attr && len <= 64) {
-		buf[0] = 0x80 | (len - 1);
-	} else if (attr >= prev + 2 && attr - prev - 2 < 32) {
-		buf[0] = 0xc0 | (attr - prev - 2);
-		n += uleb128(buf + n, len - 1);
-	} else {
-		buf[0] = 0xe0;
-		n += uleb128(buf + n, attr);
-		n += uleb128(buf + n, len - 1);
-	}
-	return n;
-}
-
-static void write_runs(const unsigned int *attr)
-{
-	unsigned int *markers = NULL, nr_runs = 0, off = 0, prev = 0, i, start;
-	unsigned char buf[12];
-
-	kms_label("kallmodsyms_runs");
-	for (start = 0; start < nr_symbols; start = i) {
-		unsigned int n, k, m = nr_runs / KMS_RUNS_PER_MARKER;
-
-		for (i = start + 1; i < nr_symbols && attr[i] == attr[start]; i++)
-			;
-		if (nr_runs % KMS_RUNS_PER_MARKER == 0) {
-			markers = xrealloc(markers, (m + 1) * 3 * sizeof(*markers));
-			markers[3 * m] = start;
-			markers[3 * m + 1] = off;
-			markers[3 * m + 2] = prev;
-		}
-		n = encode_run(buf, attr[start], i - start, prev);
-		printf("\t.byte ");
-		for (k = 0; k < n; k++)
-			printf("%s0x%02x", k ? ", " : "", buf[k]);
-		printf("\t/* %u: %u */\n", start, attr[start]);
-		off += n;
-		if (attr[start])
-			prev = attr[start];
-		nr_runs++;
-	}
-
-	kms_label("kallmodsyms_run_markers");
-	for (i = 0; i < DIV_ROUND_UP(nr_runs, KMS_RUNS_PER_MARKER); i++)
-		printf("\t.long %u, %u, %u\n", markers[3 * i], markers[3 * i + 1],
-		       markers[3 * i + 2]);
-	free(markers);
-
-	kms_label("kallmodsyms_num_runs");
-	printf("\t.long %u\n", nr_runs);
-}
 
 /*
  * Attribution numbers: 0 is no module, 1..M module M-1 alone, M+1.. the
@@ -835,7 +765,8 @@ static void write_names_and_sets(void)
 void kallmodsyms_write_src(void)
 {
 	struct kms_map map;
-	unsigned int *attr, *attr_of_set, i;
+	unsigned int *attr_of_set, i;
+	int *attr;
 
 	if (!modules_thick_file)
 		return;
@@ -847,8 +778,8 @@ void kallmodsyms_write_src(void)
 	attr = xcalloc(nr_symbols + 1, sizeof(*attr));
 	attr_of_set = number_attributions();
 	for (i = 0; i < nr_symbols; i++)
-		attr[i] = attr_of_set[symbols[i].set];
-	write_runs(attr);
+		attr[i] = (int)attr_of_set[symbols[i].set] - 1;
+	kms_write_run_stream(attr, nr_symbols, "kallmodsyms_modules");
 	write_names_and_sets();
 	kms_write_object_tables(symbols, nr_symbols, objects, nr_objects);
 	kms_write_size_tables(symbols, nr_symbols);

@@ -112,7 +112,7 @@ long kms_module_id(const char *name);
 
 /* Canonical Huffman codes and bit streams (kallmodsyms_code.c). */
 #define KMS_CODE_LETTERS	256
-#define KMS_CODE_MAX_LEN	20
+#define KMS_CODE_MAX_LEN	16
 #define KMS_CODE_SMALL_BITS	4
 #define KMS_CODE_SMALL		(1 << KMS_CODE_SMALL_BITS)
 
@@ -143,11 +143,16 @@ void kms_code_write(const struct kms_code *h, const char *name);
 void kms_bits_write(const struct kms_bits *b, const char *name);
 void kms_bytes_write(const unsigned char *buf, size_t n, const char *name);
 
+#define KMS_RUNS_PER_MARKER	256
+
+void kms_write_run_stream(const int *value, unsigned int n, const char *name);
+
 /* An object file holding kallsyms symbols. */
 struct kms_object {
 	const char *path;
 	unsigned int set;	/* module set */
 	unsigned int tag;	/* trailing path components shown; 0: none */
+	long link;		/* its place in the link order */
 };
 
 struct kms_tag_stats {

@@ -4,7 +4,7 @@
  * kallmodsyms tables (decoded by kernel/kallmodsyms_code.c).
  *
  * A code maps letters 0..255 to bit strings, shorter for frequent ones.
- * It is emitted as two tables: <name>_counts, u16 per code length
+ * It is emitted as two tables: <name>_counts, u8 per code length
  * 1..KMS_CODE_MAX_LEN, how many letters have a code that long, and
  * <name>_letters, u8 letters in code order.  Codes of one length are
  * consecutive numbers; the first code of length l + 1 is the one after the
@@ -86,12 +86,27 @@ static void huffman_lengths(struct kms_code *h)
 	} while (max > KMS_CODE_MAX_LEN);
 }
 
-/* Canonical codes: by length, then by letter, counting up. */
+/*
+ * Canonical codes: by length, then by letter, counting up.  A length
+ * holds at most 255 codes, so that a byte counts them: only 256 letters of
+ * one length could exceed that, and then one letter is made more frequent.
+ */
 void kms_code_build(struct kms_code *h)
 {
 	unsigned int l, i, next = 0;
 
 	huffman_lengths(h);
+	for (l = 1; l <= KMS_CODE_MAX_LEN; l++) {
+		unsigned int n = 0;
+
+		for (i = 0; i < KMS_CODE_LETTERS; i++)
+			n += h->len[i] == l;
+		if (n > 255) {
+			h->freq[0] = 4 * h->freq[0] + 1;
+			kms_code_build(h);
+			return;
+		}
+	}
 	h->nr_letters = 0;
 	memset(h->count, 0, sizeof(h->count));
 	for (l = 1; l <= KMS_CODE_MAX_LEN; l++) {
@@ -176,7 +191,8 @@ void kms_code_write(const struct kms_code *h, const char *name)
 	snprintf(label, sizeof(label), "%s_counts", name);
 	kms_label(label);
 	for (i = 1; i <= KMS_CODE_MAX_LEN; i++)
-		printf("\t.short %u\n", h->count[i]);
+		printf("%s%u%s", i == 1 ? "\t.byte " : ", ", h->count[i],
+		       i == KMS_CODE_MAX_LEN ? "\n" : "");
 
 	snprintf(label, sizeof(label), "%s_letters", name);
 	kms_label(label);
@@ -197,4 +213,102 @@ void kms_bytes_write(const unsigned char *buf, size_t n, const char *name)
 void kms_bits_write(const struct kms_bits *b, const char *name)
 {
 	kms_bytes_write(b->buf, DIV_ROUND_UP(b->nr, 8), name);
+}
+
+/*
+ * Run streams.  A value per symbol, in kallsyms order, or none (-1), where
+ * equal values come in runs: each run of a value is coded as three
+ * numbers, each with its own code:
+ *
+ *   gap	symbols with no value between the previous run and this one
+ *   delta	its value minus the previous run's, zigzag-coded (0, -1, 1,
+ *		-2, ... as 0, 1, 2, 3, ...); values are numbered so that it
+ *		is mostly small
+ *   len	symbols in the run, minus one
+ *
+ *   <name>_num_runs		u32 runs
+ *   <name>_markers		every KMS_RUNS_PER_MARKER runs, u32 each: the
+ *				symbol index the run's gap starts at, the
+ *				run's bit offset, the previous run's value
+ *				(~0U for none)
+ *   <name>_gap_counts, ...	the three codes
+ *   <name>_bits		the runs
+ */
+
+struct kms_run {
+	unsigned int gap, value, len;
+};
+
+static unsigned int zigzag(unsigned int value, unsigned int prev)
+{
+	int d = (int)value - (int)prev;
+
+	return d >= 0 ? 2 * d : -2 * d - 1;
+}
+
+static struct kms_run *find_runs(const int *value, unsigned int n,
+				 unsigned int *nr_runs)
+{
+	struct kms_run *runs = xcalloc(n + 1, sizeof(*runs));
+	unsigned int i, j, end = 0;
+
+	*nr_runs = 0;
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && value[j] == value[i]; j++)
+			;
+		if (value[i] < 0)
+			continue;
+		runs[*nr_runs].gap = i - end;
+		runs[*nr_runs].value = value[i];
+		runs[*nr_runs].len = j - i;
+		(*nr_runs)++;
+		end = j;
+	}
+	return runs;
+}
+
+void kms_write_run_stream(const int *value, unsigned int n, const char *name)
+{
+	struct kms_code *code = xcalloc(3, sizeof(*code));
+	struct kms_code *gap = code, *delta = code + 1, *len = code + 2;
+	unsigned int i, nr, prev = ~0U, end = 0;
+	struct kms_run *runs = find_runs(value, n, &nr);
+	struct kms_bits bits = { 0 };
+	char label[128];
+
+	for (i = 0; i < nr; i++) {
+		kms_code_count_number(gap, runs[i].gap);
+		kms_code_count_number(delta, zigzag(runs[i].value, prev));
+		kms_code_count_number(len, runs[i].len - 1);
+		prev = runs[i].value;
+	}
+	kms_code_build(gap);
+	kms_code_build(delta);
+	kms_code_build(len);
+
+	snprintf(label, sizeof(label), "%s_num_runs", name);
+	kms_label(label);
+	printf("\t.long %u\n", nr);
+	snprintf(label, sizeof(label), "%s_markers", name);
+	kms_label(label);
+	for (i = 0, prev = ~0U; i < nr; i++) {
+		if (i % KMS_RUNS_PER_MARKER == 0)
+			printf("\t.long %u, %llu, %u\n", end, bits.nr, prev);
+		kms_code_put_number(&bits, gap, runs[i].gap);
+		kms_code_put_number(&bits, delta, zigzag(runs[i].value, prev));
+		kms_code_put_number(&bits, len, runs[i].len - 1);
+		end += runs[i].gap + runs[i].len;
+		prev = runs[i].value;
+	}
+	snprintf(label, sizeof(label), "%s_gap", name);
+	kms_code_write(gap, label);
+	snprintf(label, sizeof(label), "%s_delta", name);
+	kms_code_write(delta, label);
+	snprintf(label, sizeof(label), "%s_len", name);
+	kms_code_write(len, label);
+	snprintf(label, sizeof(label), "%s_bits", name);
+	kms_bits_write(&bits, label);
+	free(bits.buf);
+	free(runs);
+	free(code);
 }

@@ -178,24 +178,13 @@ void kms_tag_objects(const struct kms_symbol *syms, unsigned int n,
 /*
  * Tables
  *
- * Objects that carry a tag are numbered in the order their symbols first
- * appear.  Their symbols form runs in kallsyms order, one per object and
- * output section (more where the linker script gathers an object's input
- * sections in several places); each run is coded in kallmodsyms_tag_bits
- * as three numbers, each with its own code (kallmodsyms_code.c):
+ * Objects that carry a tag are numbered in link order, which the linker
+ * follows in every output section.  Their symbols form runs in kallsyms
+ * order, one per object and output section (more where the linker script
+ * gathers an object's input sections in several places), coded as the run
+ * stream kallmodsyms_tags (see kallmodsyms_code.c) of object numbers:
+ * within an output section the numbers grow, mostly by one.
  *
- *   gap	untagged symbols between the previous run and this one
- *   delta	its object's number minus the previous run's, zigzag-coded
- *		(0, -1, 1, -2, ... as 0, 1, 2, 3, ...): the linker places
- *		objects in link order in every output section, so it is
- *		mostly small
- *   len	symbols in the run, minus one
- *
- *   kallmodsyms_num_tag_runs	runs
- *   kallmodsyms_tag_markers	every KMS_TAG_RUNS_PER_MARKER runs: the
- *				symbol index the run's gap starts at, the
- *				run's bit offset, the previous run's object
- *				number (~0U for none)
  *   kallmodsyms_objects	each tagged object's trailing path, without
  *				".o", as pieces: a header byte and what it
  *				says (see write_pieces())
@@ -203,7 +192,6 @@ void kms_tag_objects(const struct kms_symbol *syms, unsigned int n,
  *				KMS_OBJECTS_PER_INDEX-th object's name
  */
 
-#define KMS_TAG_RUNS_PER_MARKER	64
 #define KMS_OBJECTS_PER_INDEX	16
 
 #define KMS_PIECE_LAST		0x00	/* the name ends after this piece */
@@ -213,13 +201,22 @@ void kms_tag_objects(const struct kms_symbol *syms, unsigned int n,
 #define KMS_PIECE_MAX		0x1f	/* most tokens or characters a piece has */
 #define KMS_PIECE_MODULE	KMS_PIECE_RAW	/* raw, count 0: ULEB128 module id */
 
-struct kms_tag_run {
-	unsigned int gap, tag, len;
-};
+static const struct kms_object *link_objs;
 
-/* The tag number of each tagged object, in order of first appearance. */
-static int *number_tags(const struct kms_symbol *syms, unsigned int n,
-			const struct kms_object *objs, unsigned int nr_objs,
+static int compare_link_order(const void *a, const void *b)
+{
+	long x = link_objs[*(const int *)a].link;
+	long y = link_objs[*(const int *)b].link;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The tag number of each tagged object: its rank in link order, which the
+ * linker follows in every output section, so that the objects of one
+ * output section come in increasing numbers.
+ */
+static int *number_tags(const struct kms_object *objs, unsigned int nr_objs,
 			int **order, unsigned int *nr_tags)
 {
 	int *tag = xmalloc((nr_objs + 1) * sizeof(*tag));
@@ -227,90 +224,16 @@ static int *number_tags(const struct kms_symbol *syms, unsigned int n,
 
 	*order = xmalloc((nr_objs + 1) * sizeof(**order));
 	*nr_tags = 0;
-	for (i = 0; i < nr_objs; i++)
+	for (i = 0; i < nr_objs; i++) {
 		tag[i] = -1;
-	for (i = 0; i < n; i++) {
-		int o = syms[i].object;
-
-		if (o >= 0 && objs[o].tag && tag[o] < 0) {
-			tag[o] = *nr_tags;
-			(*order)[(*nr_tags)++] = o;
-		}
+		if (objs[i].tag)
+			(*order)[(*nr_tags)++] = i;
 	}
+	link_objs = objs;
+	qsort(*order, *nr_tags, sizeof(**order), compare_link_order);
+	for (i = 0; i < *nr_tags; i++)
+		tag[(*order)[i]] = i;
 	return tag;
-}
-
-static int tag_of(const struct kms_symbol *s, const int *tag)
-{
-	return s->object < 0 ? -1 : tag[s->object];
-}
-
-static struct kms_tag_run *tag_runs(const struct kms_symbol *syms,
-				    unsigned int n, const int *tag,
-				    unsigned int *nr_runs)
-{
-	struct kms_tag_run *runs = xcalloc(n + 1, sizeof(*runs));
-	unsigned int i, j, end = 0;
-
-	*nr_runs = 0;
-	for (i = 0; i < n; i = j) {
-		int t = tag_of(&syms[i], tag);
-
-		for (j = i + 1; j < n && tag_of(&syms[j], tag) == t; j++)
-			;
-		if (t < 0)
-			continue;
-		runs[*nr_runs].gap = i - end;
-		runs[*nr_runs].tag = t;
-		runs[*nr_runs].len = j - i;
-		(*nr_runs)++;
-		end = j;
-	}
-	return runs;
-}
-
-static unsigned int zigzag(unsigned int tag, unsigned int prev)
-{
-	int d = (int)tag - (int)prev;
-
-	return d >= 0 ? 2 * d : -2 * d - 1;
-}
-
-static void write_tag_runs(const struct kms_tag_run *runs, unsigned int nr)
-{
-	struct kms_code *gap = xcalloc(3, sizeof(*gap)), *delta = gap + 1;
-	struct kms_code *len = gap + 2;
-	struct kms_bits bits = { 0 };
-	unsigned int i, prev = ~0U, end = 0;
-
-	for (i = 0; i < nr; i++) {
-		kms_code_count_number(gap, runs[i].gap);
-		kms_code_count_number(delta, zigzag(runs[i].tag, prev));
-		kms_code_count_number(len, runs[i].len - 1);
-		prev = runs[i].tag;
-	}
-	kms_code_build(gap);
-	kms_code_build(delta);
-	kms_code_build(len);
-
-	kms_label("kallmodsyms_num_tag_runs");
-	printf("\t.long %u\n", nr);
-	kms_label("kallmodsyms_tag_markers");
-	for (i = 0, prev = ~0U; i < nr; i++) {
-		if (i % KMS_TAG_RUNS_PER_MARKER == 0)
-			printf("\t.long %u, %llu, %u\n", end, bits.nr, prev);
-		kms_code_put_number(&bits, gap, runs[i].gap);
-		kms_code_put_number(&bits, delta, zigzag(runs[i].tag, prev));
-		kms_code_put_number(&bits, len, runs[i].len - 1);
-		end += runs[i].gap + runs[i].len;
-		prev = runs[i].tag;
-	}
-	kms_code_write(gap, "kallmodsyms_tag_gap");
-	kms_code_write(delta, "kallmodsyms_tag_delta");
-	kms_code_write(len, "kallmodsyms_tag_len");
-	kms_bits_write(&bits, "kallmodsyms_tag_bits");
-	free(bits.buf);
-	free(gap);
 }
 
 /* Names as pieces */
@@ -471,15 +394,15 @@ void kms_write_object_tables(const struct kms_symbol *syms, unsigned int n,
 			     const struct kms_object *objs,
 			     unsigned int nr_objs)
 {
-	unsigned int nr_tags, nr_runs;
-	struct kms_tag_run *runs;
-	int *tag, *order;
+	int *tag, *order, *value = xcalloc(n + 1, sizeof(*value));
+	unsigned int nr_tags, i;
 
-	tag = number_tags(syms, n, objs, nr_objs, &order, &nr_tags);
-	runs = tag_runs(syms, n, tag, &nr_runs);
-	write_tag_runs(runs, nr_runs);
+	tag = number_tags(objs, nr_objs, &order, &nr_tags);
+	for (i = 0; i < n; i++)
+		value[i] = syms[i].object < 0 ? -1 : tag[syms[i].object];
+	kms_write_run_stream(value, n, "kallmodsyms_tags");
 	write_object_names(objs, order, nr_tags);
-	free(runs);
+	free(value);
 	free(order);
 	free(tag);
 }

@@ -23,28 +23,26 @@ struct kallmodsyms_set {
 	const u8 *names[KALLMODSYMS_MAX_MODULES];
 };
 
+/* Where a reader is in one run stream of the tables. */
+struct kallmodsyms_run_cursor {
+	unsigned int run;	/* runs decoded */
+	unsigned int bit;	/* bit offset of the next run */
+	unsigned int from;	/* the last run's gap starts here, */
+	unsigned int start;	/* the run itself here, */
+	unsigned int end;	/* and it ends before here */
+	unsigned int value;	/* its value */
+	bool valid;
+};
+
 /* Decoding state kept between consecutive symbols of a sequential read. */
 struct kallmodsyms_cursor {
-	unsigned int run;	/* run decoded last; ~0U: none yet */
-	unsigned int start;	/* its first symbol index */
-	unsigned int end;	/* one past its last symbol index */
-	unsigned int next;	/* byte offset of the following run */
-	unsigned int attr;	/* its attribution */
-	unsigned int prev;	/* the last non-zero attribution decoded */
+	struct kallmodsyms_run_cursor mods, tags;
 	unsigned int set_attr;	/* attribution @set describes; ~0U: none */
 	struct kallmodsyms_set set;
-	unsigned int size_idx;	/* the symbol whose size code is next... */
-	unsigned int size_bit;	/* ...at this bit offset */
-	/* Object tags: the tagged run decoded last */
-	unsigned int tag_run;	/* runs decoded */
-	unsigned int tag_bit;	/* bit offset of the next run */
-	unsigned int tag_from;	/* untagged symbols before it start here */
-	unsigned int tag_start;	/* its first symbol index */
-	unsigned int tag_end;	/* one past its last */
-	unsigned int tag;	/* its object's number */
-	bool tag_valid;
 	unsigned int name_tag;	/* the object @name is of; ~0U: none */
 	const u8 *name;
+	unsigned int size_idx;	/* the symbol whose size code is next... */
+	unsigned int size_bit;	/* ...at this bit offset */
 };
 
 #ifdef CONFIG_KALLMODSYMS
