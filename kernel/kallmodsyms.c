@@ -21,6 +21,8 @@
 #include "kallsyms_internal.h"
 #include "kallmodsyms_internal.h"
 
+#define KMS_NAMES_PER_INDEX	32
+
 static const struct kallmodsyms_stream kms_modules =
 	KALLMODSYMS_STREAM(kallmodsyms_modules);
 
@@ -42,17 +44,33 @@ static unsigned int kms_attr(struct kallmodsyms_cursor *c, unsigned int idx)
 /*
  * Module names are stored as kallsyms does symbol names: a count byte,
  * then that many indexes into kallsyms_token_table; a name the tokens
- * cannot spell has 0x80 | its length, then its characters.
+ * cannot spell has 0x80 | its length, then its characters.  The bytes of
+ * all names are Huffman-coded in kallmodsyms_names_bits; an index gives
+ * where every KMS_NAMES_PER_INDEX-th name starts.
  */
 #define KMS_NAME_RAW	0x80
 
-static const u8 *kms_module_name(unsigned int id)
-{
-	const u8 *p = kallmodsyms_strings;
+static const struct kallmodsyms_code kms_names_code = {
+	kallmodsyms_names_counts, kallmodsyms_names_letters
+};
 
-	while (id--)
-		p += 1 + (*p & ~KMS_NAME_RAW);
-	return p;
+/* The byte of the names at bit offset *@pos, which it moves past. */
+u8 kallmodsyms_name_byte(unsigned int *pos)
+{
+	return kallmodsyms_read_letter(&kms_names_code, kallmodsyms_names_bits,
+				       pos);
+}
+
+/* Where the name of module @id starts. */
+static unsigned int kms_module_name(unsigned int id)
+{
+	unsigned int pos = kallmodsyms_module_index[id / KMS_NAMES_PER_INDEX];
+	unsigned int i, n;
+
+	for (i = id % KMS_NAMES_PER_INDEX; i; i--)
+		for (n = kallmodsyms_name_byte(&pos) & ~KMS_NAME_RAW; n; n--)
+			kallmodsyms_name_byte(&pos);
+	return pos;
 }
 
 void kallmodsyms_puts(struct kallmodsyms_out *o, const char *s)
@@ -63,17 +81,23 @@ void kallmodsyms_puts(struct kallmodsyms_out *o, const char *s)
 		o->len = strlcat(o->buf, s, o->size);
 }
 
-static void kms_put_name(struct kallmodsyms_out *o, const u8 *name)
+/* Write kallsyms token @byte, or character @byte if @raw. */
+void kallmodsyms_put_token(struct kallmodsyms_out *o, u8 byte, bool raw)
 {
-	unsigned int i;
-	char raw[2] = "";
+	char s[2] = { byte };
 
-	for (i = 1; i <= (name[0] & ~KMS_NAME_RAW); i++) {
-		if (name[0] & KMS_NAME_RAW)
-			raw[0] = name[i];
-		kallmodsyms_puts(o, name[0] & KMS_NAME_RAW ? raw :
-				 &kallsyms_token_table[kallsyms_token_index[name[i]]]);
-	}
+	kallmodsyms_puts(o, raw ? s :
+			 &kallsyms_token_table[kallsyms_token_index[byte]]);
+}
+
+static void kms_put_name(struct kallmodsyms_out *o, unsigned int pos)
+{
+	u8 h = kallmodsyms_name_byte(&pos);
+	unsigned int n;
+
+	for (n = h & ~KMS_NAME_RAW; n; n--)
+		kallmodsyms_put_token(o, kallmodsyms_name_byte(&pos),
+				      h & KMS_NAME_RAW);
 }
 
 void kallmodsyms_put_module(struct kallmodsyms_out *o, unsigned int id)

@@ -10,8 +10,12 @@ struct kallmodsyms_run_cursor;
 struct seq_file;
 
 extern const unsigned int kallmodsyms_num_modules;
-extern const u8 kallmodsyms_strings[];
 extern const u16 kallmodsyms_sets[];
+extern const u8 kallmodsyms_names_counts[];
+extern const u8 kallmodsyms_names_letters[];
+extern const u8 kallmodsyms_names_bits[];
+extern const unsigned int kallmodsyms_module_index[];
+extern const unsigned int kallmodsyms_object_index[];
 
 /* A canonical Huffman code, as scripts/kallmodsyms_code.c writes it. */
 struct kallmodsyms_code {
@@ -57,8 +61,6 @@ int kallmodsyms_run_value(const struct kallmodsyms_stream *s,
 KALLMODSYMS_STREAM_TABLES(kallmodsyms_modules);
 KALLMODSYMS_STREAM_TABLES(kallmodsyms_tags);
 
-extern const u16 kallmodsyms_object_index[];
-extern const u8 kallmodsyms_objects[];
 
 /* Where names go: a seq_file, or a buffer of @size bytes. */
 struct kallmodsyms_out {
@@ -68,6 +70,8 @@ struct kallmodsyms_out {
 };
 
 void kallmodsyms_puts(struct kallmodsyms_out *o, const char *s);
+void kallmodsyms_put_token(struct kallmodsyms_out *o, u8 byte, bool raw);
+u8 kallmodsyms_name_byte(unsigned int *pos);
 void kallmodsyms_put_module(struct kallmodsyms_out *o, unsigned int id);
 
 int kallmodsyms_tag(struct kallmodsyms_cursor *c, unsigned int idx);

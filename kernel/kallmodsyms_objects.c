@@ -17,7 +17,7 @@
 #include "kallsyms_internal.h"
 #include "kallmodsyms_internal.h"
 
-#define KMS_OBJECTS_PER_INDEX	16
+#define KMS_NAMES_PER_INDEX	32
 
 #define KMS_PIECE_FOLLOW	0xc0
 #define KMS_PIECE_LAST		0x00
@@ -34,73 +34,71 @@ int kallmodsyms_tag(struct kallmodsyms_cursor *c, unsigned int idx)
 	return kallmodsyms_run_value(&kms_tags, &c->tags, idx);
 }
 
-static unsigned int kms_uleb128(const u8 **p)
+static unsigned int kms_uleb128(unsigned int *pos)
 {
 	unsigned int val = 0, shift = 0;
 	u8 byte;
 
 	do {
-		byte = *(*p)++;
+		byte = kallmodsyms_name_byte(pos);
 		val |= (unsigned int)(byte & 0x7f) << shift;
 		shift += 7;
 	} while (byte & 0x80);
 	return val;
 }
 
-static const u8 *kms_skip_object(const u8 *p)
+/*
+ * Go through the object name at *@pos, writing it to @o if not NULL, and
+ * leave *@pos after it.
+ */
+static void kms_object_pieces(struct kallmodsyms_out *o, unsigned int *pos)
 {
 	u8 h;
 
 	do {
-		h = *p++;
-		if ((h & KMS_PIECE_RAW) && !(h & KMS_PIECE_COUNT))
-			kms_uleb128(&p);	/* a module id */
-		else
-			p += h & KMS_PIECE_COUNT;
+		unsigned int n;
+
+		h = kallmodsyms_name_byte(pos);
+		n = h & KMS_PIECE_COUNT;
+		if ((h & KMS_PIECE_RAW) && !n) {
+			n = kms_uleb128(pos);
+			if (o)
+				kallmodsyms_put_module(o, n);
+			n = 0;
+		}
+		for (; n; n--) {
+			u8 byte = kallmodsyms_name_byte(pos);
+
+			if (o)
+				kallmodsyms_put_token(o, byte, h & KMS_PIECE_RAW);
+		}
+		if (o && (h & KMS_PIECE_FOLLOW) == KMS_PIECE_SLASH)
+			kallmodsyms_puts(o, "/");
 	} while ((h & KMS_PIECE_FOLLOW) != KMS_PIECE_LAST);
-	return p;
 }
 
-static const u8 *kms_object_name(struct kallmodsyms_cursor *c,
-				 unsigned int tag)
+/* Where the name of the object with tag number @tag starts. */
+static unsigned int kms_object_name(struct kallmodsyms_cursor *c,
+				    unsigned int tag)
 {
-	const u8 *p;
-	unsigned int i;
+	unsigned int pos, i;
 
 	if (c->name_tag == tag)
 		return c->name;
-	p = kallmodsyms_objects +
-	    kallmodsyms_object_index[tag / KMS_OBJECTS_PER_INDEX];
-	for (i = tag % KMS_OBJECTS_PER_INDEX; i; i--)
-		p = kms_skip_object(p);
+	pos = kallmodsyms_object_index[tag / KMS_NAMES_PER_INDEX];
+	for (i = tag % KMS_NAMES_PER_INDEX; i; i--)
+		kms_object_pieces(NULL, &pos);
 	c->name_tag = tag;
-	c->name = p;
-	return p;
+	c->name = pos;
+	return pos;
 }
 
 /* Write the trailing path of the object tag @tag stands for. */
 void kallmodsyms_put_object(struct kallmodsyms_out *o,
 			    struct kallmodsyms_cursor *c, unsigned int tag)
 {
-	const u8 *p = kms_object_name(c, tag);
-	char s[2] = "";
-	u8 h;
+	unsigned int pos = kms_object_name(c, tag);
 
-	do {
-		unsigned int n;
-
-		h = *p++;
-		n = h & KMS_PIECE_COUNT;
-		if ((h & KMS_PIECE_RAW) && !n)
-			kallmodsyms_put_module(o, kms_uleb128(&p));
-		for (; n; n--, p++) {
-			if (h & KMS_PIECE_RAW)
-				s[0] = *p;
-			kallmodsyms_puts(o, h & KMS_PIECE_RAW ? s :
-					 &kallsyms_token_table[kallsyms_token_index[*p]]);
-		}
-		if ((h & KMS_PIECE_FOLLOW) == KMS_PIECE_SLASH)
-			kallmodsyms_puts(o, "/");
-	} while ((h & KMS_PIECE_FOLLOW) != KMS_PIECE_LAST);
+	kms_object_pieces(o, &pos);
 	kallmodsyms_puts(o, ".o");
 }

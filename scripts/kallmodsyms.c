@@ -21,9 +21,10 @@
  *                             attributions minus one, attribution 0 (no
  *                             module) being no value
  *   kallmodsyms_num_modules   number of module names (M)
- *   kallmodsyms_strings       module names by module id, each a count
- *                             byte and kallsyms token indexes, or (count
- *                             | 0x80) and characters
+ *   module names              by module id, each a count byte and
+ *                             kallsyms token indexes, or (count | 0x80)
+ *                             and characters, in kallmodsyms_names_bits
+ *                             (see kms_write_names())
  *   kallmodsyms_sets          sets of several modules: u16 count, u16
  *                             module ids
  *
@@ -734,7 +735,7 @@ static unsigned int encode_name(const struct kms_tokens *t, const char *name,
 	return n + 1;
 }
 
-static void write_names_and_sets(void)
+static void write_names_and_sets(struct kms_names *names)
 {
 	unsigned char tok[KMS_NAME_LEN + 1];
 	unsigned int i, k, n;
@@ -742,13 +743,12 @@ static void write_names_and_sets(void)
 	kms_label("kallmodsyms_num_modules");
 	printf("\t.long %u\n", nr_symbols ? nr_module_names : 0);
 
-	kms_label("kallmodsyms_strings");
 	for (i = 0; nr_symbols && i < nr_module_names; i++) {
 		n = encode_name(&kms_tokens, module_names[i], tok);
-		printf("\t.byte 0x%02x", tok[0]);
-		for (k = 1; k < n; k++)
-			printf(", 0x%02x", tok[k]);
-		printf("\t/* %s */\n", module_names[i]);
+		kms_names_add(names);
+		for (k = 0; k < n; k++)
+			kms_put_byte(&names->bytes, tok[k]);
+		printf("/* module %u: %s */\n", i, module_names[i]);
 	}
 
 	kms_label("kallmodsyms_sets");
@@ -764,6 +764,7 @@ static void write_names_and_sets(void)
 
 void kallmodsyms_write_src(void)
 {
+	struct kms_names module_names_out = { 0 }, object_names_out = { 0 };
 	struct kms_map map;
 	unsigned int *attr_of_set, i;
 	int *attr;
@@ -780,8 +781,10 @@ void kallmodsyms_write_src(void)
 	for (i = 0; i < nr_symbols; i++)
 		attr[i] = (int)attr_of_set[symbols[i].set] - 1;
 	kms_write_run_stream(attr, nr_symbols, "kallmodsyms_modules");
-	write_names_and_sets();
-	kms_write_object_tables(symbols, nr_symbols, objects, nr_objects);
+	write_names_and_sets(&module_names_out);
+	kms_write_object_tables(symbols, nr_symbols, objects, nr_objects,
+				&object_names_out);
+	kms_write_names(&module_names_out, &object_names_out);
 	kms_write_size_tables(symbols, nr_symbols);
 	free(attr_of_set);
 	free(attr);

@@ -144,6 +144,26 @@ void kms_bits_write(const struct kms_bits *b, const char *name);
 void kms_bytes_write(const unsigned char *buf, size_t n, const char *name);
 
 #define KMS_RUNS_PER_MARKER	256
+#define KMS_NAMES_PER_INDEX	32
+
+/* Bytes, and a list of names in them. */
+struct kms_bytes {
+	unsigned char *buf;
+	size_t nr, alloc;
+};
+
+void kms_put_byte(struct kms_bytes *b, unsigned int byte);
+void kms_put_uleb128(struct kms_bytes *b, unsigned int val);
+
+struct kms_names {
+	struct kms_bytes bytes;
+	size_t *start;		/* where each name starts in @bytes */
+	unsigned int nr;
+};
+
+void kms_names_add(struct kms_names *names);
+void kms_write_names(const struct kms_names *modules,
+		     const struct kms_names *objects);
 
 void kms_write_run_stream(const int *value, unsigned int n, const char *name);
 
@@ -164,9 +184,10 @@ struct kms_tag_stats {
 void kms_tag_objects(const struct kms_symbol *syms, unsigned int n,
 		     struct kms_object *objs, const char *const *set_names,
 		     struct kms_tag_stats *st);
+struct kms_names;
 void kms_write_object_tables(const struct kms_symbol *syms, unsigned int n,
 			     const struct kms_object *objs,
-			     unsigned int nr_objs);
+			     unsigned int nr_objs, struct kms_names *names);
 
 /*
  * The hook scripts/kallsyms.c calls.  Its options --modules-thick,

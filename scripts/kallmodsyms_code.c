@@ -312,3 +312,84 @@ void kms_write_run_stream(const int *value, unsigned int n, const char *name)
 	free(runs);
 	free(code);
 }
+
+void kms_put_byte(struct kms_bytes *b, unsigned int byte)
+{
+	if (b->nr == b->alloc) {
+		b->alloc = b->alloc ? 2 * b->alloc : 4096;
+		b->buf = xrealloc(b->buf, b->alloc);
+	}
+	b->buf[b->nr++] = byte;
+}
+
+void kms_put_uleb128(struct kms_bytes *b, unsigned int val)
+{
+	do {
+		kms_put_byte(b, (val & 0x7f) | (val > 0x7f ? 0x80 : 0));
+		val >>= 7;
+	} while (val);
+}
+
+/* Start another name at the end of @names' bytes. */
+void kms_names_add(struct kms_names *names)
+{
+	names->start = xrealloc(names->start,
+				(names->nr + 1) * sizeof(*names->start));
+	names->start[names->nr++] = names->bytes.nr;
+}
+
+/* The bit offset of every KMS_NAMES_PER_INDEX-th name of @names. */
+static void write_name_index(const struct kms_names *names,
+			     const unsigned long long *bit, const char *label)
+{
+	unsigned int i;
+
+	kms_label(label);
+	for (i = 0; i < names->nr; i += KMS_NAMES_PER_INDEX)
+		printf("\t.long %llu\n", bit[names->start[i]]);
+}
+
+/*
+ * Module names, then object names, as one stream of bytes coded with a
+ * code of their own:
+ *
+ *   kallmodsyms_names_counts, _letters   the code of the bytes
+ *   kallmodsyms_names_bits               the bytes
+ *   kallmodsyms_module_index             bit offset of every
+ *   kallmodsyms_object_index             KMS_NAMES_PER_INDEX-th name
+ */
+void kms_write_names(const struct kms_names *modules,
+		     const struct kms_names *objects)
+{
+	const struct kms_names *lists[2] = { modules, objects };
+	unsigned long long *mbit, *obit;
+	struct kms_code *code = xcalloc(1, sizeof(*code));
+	struct kms_bits bits = { 0 };
+	unsigned int l;
+	size_t i;
+
+	for (l = 0; l < 2; l++)
+		for (i = 0; i < lists[l]->bytes.nr; i++)
+			code->freq[lists[l]->bytes.buf[i]]++;
+	kms_code_build(code);
+
+	mbit = xcalloc(modules->bytes.nr + 1, sizeof(*mbit));
+	obit = xcalloc(objects->bytes.nr + 1, sizeof(*obit));
+	for (l = 0; l < 2; l++) {
+		unsigned long long *bit = l ? obit : mbit;
+
+		for (i = 0; i < lists[l]->bytes.nr; i++) {
+			bit[i] = bits.nr;
+			kms_code_put(&bits, code, lists[l]->bytes.buf[i]);
+		}
+		bit[i] = bits.nr;
+	}
+	write_name_index(modules, mbit, "kallmodsyms_module_index");
+	write_name_index(objects, obit, "kallmodsyms_object_index");
+	kms_code_write(code, "kallmodsyms_names");
+	kms_bits_write(&bits, "kallmodsyms_names_bits");
+	free(bits.buf);
+	free(mbit);
+	free(obit);
+	free(code);
+}

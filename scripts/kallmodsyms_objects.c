@@ -185,14 +185,10 @@ void kms_tag_objects(const struct kms_symbol *syms, unsigned int n,
  * stream kallmodsyms_tags (see kallmodsyms_code.c) of object numbers:
  * within an output section the numbers grow, mostly by one.
  *
- *   kallmodsyms_objects	each tagged object's trailing path, without
- *				".o", as pieces: a header byte and what it
- *				says (see write_pieces())
- *   kallmodsyms_object_index	u16 byte offset of every
- *				KMS_OBJECTS_PER_INDEX-th object's name
+ * Each tagged object's trailing path, without ".o", goes with the module
+ * names (see kms_write_names()) as pieces: a header byte and what it says
+ * (see write_pieces()).
  */
-
-#define KMS_OBJECTS_PER_INDEX	16
 
 #define KMS_PIECE_LAST		0x00	/* the name ends after this piece */
 #define KMS_PIECE_SLASH		0x40	/* '/' and another component follow */
@@ -238,28 +234,6 @@ static int *number_tags(const struct kms_object *objs, unsigned int nr_objs,
 
 /* Names as pieces */
 
-struct kms_bytes {
-	unsigned char *buf;
-	size_t nr, alloc;
-};
-
-static void put_byte(struct kms_bytes *b, unsigned int byte)
-{
-	if (b->nr == b->alloc) {
-		b->alloc = b->alloc ? 2 * b->alloc : 4096;
-		b->buf = xrealloc(b->buf, b->alloc);
-	}
-	b->buf[b->nr++] = byte;
-}
-
-static void put_uleb128(struct kms_bytes *b, unsigned int val)
-{
-	do {
-		put_byte(b, (val & 0x7f) | (val > 0x7f ? 0x80 : 0));
-		val >>= 7;
-	} while (val);
-}
-
 #define KMS_COMPONENT_LEN	255
 #define KMS_INF			(~0U / 4)
 
@@ -281,8 +255,8 @@ static void write_component(struct kms_bytes *b, const char *c,
 	if (len > KMS_COMPONENT_LEN || !len)
 		kms_die("kallsyms: object path component '%s' is empty or too long", c);
 	if (mod >= 0) {
-		put_byte(b, follow | KMS_PIECE_MODULE);
-		put_uleb128(b, mod);
+		kms_put_byte(b, follow | KMS_PIECE_MODULE);
+		kms_put_uleb128(b, mod);
 		return;
 	}
 
@@ -326,13 +300,13 @@ static void write_component(struct kms_bytes *b, const char *c,
 		for (j = len; from[j] != i; j = from[j])
 			;
 		if (raw[j]) {
-			put_byte(b, (j < len ? KMS_PIECE_MORE : follow) |
+			kms_put_byte(b, (j < len ? KMS_PIECE_MORE : follow) |
 				    KMS_PIECE_RAW | (j - i));
 			for (k = i; k < j; k++)
-				put_byte(b, c[k]);
+				kms_put_byte(b, c[k]);
 			continue;
 		}
-		put_byte(b, (j < len ? KMS_PIECE_MORE : follow) | tok[i][j]);
+		kms_put_byte(b, (j < len ? KMS_PIECE_MORE : follow) | tok[i][j]);
 		for (k = i; k < j; k += kms_tokens.len[t]) {
 			/* a token that starts a fewest-token spelling */
 			for (t = 0; t < 256; t++) {
@@ -343,7 +317,7 @@ static void write_component(struct kms_bytes *b, const char *c,
 				    tok[k][j] == tok[k + n][j] + 1)
 					break;
 			}
-			put_byte(b, t);
+			kms_put_byte(b, t);
 		}
 	}
 }
@@ -367,32 +341,23 @@ static void write_pieces(struct kms_bytes *b, const char *path,
 	free(p);
 }
 
-static void write_object_names(const struct kms_object *objs,
-			       const int *order, unsigned int nr_tags)
+static void object_names(const struct kms_object *objs, const int *order,
+			 unsigned int nr_tags, struct kms_names *names)
 {
-	struct kms_bytes b = { 0 };
 	unsigned int i;
 
-	kms_label("kallmodsyms_object_index");
 	for (i = 0; i < nr_tags; i++) {
-		if (i % KMS_OBJECTS_PER_INDEX == 0) {
-			if (b.nr > 0xffff)
-				kms_die("kallsyms: %u object names take more than 64 KiB",
-					nr_tags);
-			printf("\t.short %zu\n", b.nr);
-		}
-		write_pieces(&b, objs[order[i]].path, objs[order[i]].tag);
-	}
-	kms_bytes_write(b.buf, b.nr, "kallmodsyms_objects");
-	for (i = 0; i < nr_tags; i++)
+		kms_names_add(names);
+		write_pieces(&names->bytes, objs[order[i]].path,
+			     objs[order[i]].tag);
 		printf("/* object %u: %s */\n", i,
 		       trailing_path(objs[order[i]].path, objs[order[i]].tag));
-	free(b.buf);
+	}
 }
 
 void kms_write_object_tables(const struct kms_symbol *syms, unsigned int n,
 			     const struct kms_object *objs,
-			     unsigned int nr_objs)
+			     unsigned int nr_objs, struct kms_names *names)
 {
 	int *tag, *order, *value = xcalloc(n + 1, sizeof(*value));
 	unsigned int nr_tags, i;
@@ -401,7 +366,7 @@ void kms_write_object_tables(const struct kms_symbol *syms, unsigned int n,
 	for (i = 0; i < n; i++)
 		value[i] = syms[i].object < 0 ? -1 : tag[syms[i].object];
 	kms_write_run_stream(value, n, "kallmodsyms_tags");
-	write_object_names(objs, order, nr_tags);
+	object_names(objs, order, nr_tags, names);
 	free(value);
 	free(order);
 	free(tag);

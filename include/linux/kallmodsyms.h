@@ -20,7 +20,7 @@ struct seq_file;
 /* The module names of one attribution, as stored in the tables. */
 struct kallmodsyms_set {
 	unsigned int nr;
-	const u8 *names[KALLMODSYMS_MAX_MODULES];
+	unsigned int names[KALLMODSYMS_MAX_MODULES];	/* where they start */
 };
 
 /* Where a reader is in one run stream of the tables. */
@@ -40,7 +40,7 @@ struct kallmodsyms_cursor {
 	unsigned int set_attr;	/* attribution @set describes; ~0U: none */
 	struct kallmodsyms_set set;
 	unsigned int name_tag;	/* the object @name is of; ~0U: none */
-	const u8 *name;
+	unsigned int name;	/* where its name starts */
 	unsigned int size_idx;	/* the symbol whose size code is next... */
 	unsigned int size_bit;	/* ...at this bit offset */
 };
