@@ -30,7 +30,7 @@ void kallmodsyms_cursor_init(struct kallmodsyms_cursor *c)
 {
 	kallmodsyms_run_cursor_init(&c->mods);
 	kallmodsyms_run_cursor_init(&c->tags);
-	c->set_attr = ~0U;
+	c->text_attr = ~0U;
 	c->name_tag = ~0U;
 	kallmodsyms_size_cursor_init(c);
 }
@@ -143,20 +143,21 @@ static void kms_fill_set(unsigned int attr, struct kallmodsyms_set *set)
 int kallmodsyms_symbol_modules(unsigned int idx, char *buf, size_t size)
 {
 	struct kallmodsyms_out o = { .buf = buf, .size = size };
-	struct kallmodsyms_cursor c;
+	struct kallmodsyms_run_cursor mods;
+	struct kallmodsyms_set set;
 	unsigned int i;
 
 	if (!size)
 		return -ENOSPC;
 	buf[0] = '\0';
-	kallmodsyms_cursor_init(&c);
-	kms_fill_set(kms_attr(&c, idx), &c.set);
-	for (i = 0; i < c.set.nr; i++) {
+	kallmodsyms_run_cursor_init(&mods);
+	kms_fill_set(kallmodsyms_run_value(&kms_modules, &mods, idx) + 1, &set);
+	for (i = 0; i < set.nr; i++) {
 		if (i)
 			kallmodsyms_puts(&o, " ");
-		kms_put_name(&o, c.set.names[i]);
+		kms_put_name(&o, set.names[i]);
 	}
-	return o.len >= size ? -ENOSPC : c.set.nr;
+	return o.len >= size ? -ENOSPC : set.nr;
 }
 EXPORT_SYMBOL_GPL(kallmodsyms_symbol_modules);
 
@@ -215,26 +216,54 @@ int kallmodsyms_lookup(unsigned long addr, char *mods, size_t mods_size,
 EXPORT_SYMBOL_GPL(kallmodsyms_lookup);
 
 /* "\t[mod1] [mod2] {dir/obj.o}" for core kernel symbol @idx */
+static void kms_put_tags(struct kallmodsyms_out *o,
+			 struct kallmodsyms_cursor *c, unsigned int attr,
+			 int tag)
+{
+	struct kallmodsyms_set set;
+	unsigned int i;
+
+	kms_fill_set(attr, &set);
+	for (i = 0; i < set.nr; i++) {
+		kallmodsyms_puts(o, i ? " [" : "\t[");
+		kms_put_name(o, set.names[i]);
+		kallmodsyms_puts(o, "]");
+	}
+	if (tag >= 0) {
+		kallmodsyms_puts(o, set.nr ? " {" : "\t{");
+		kallmodsyms_put_object(o, c, tag);
+		kallmodsyms_puts(o, "}");
+	}
+}
+
+/*
+ * The tags of core kernel symbol @idx: "\t[mod1] [mod2] {dir/obj.o}".
+ * Consecutive symbols mostly share them: they are decoded once into the
+ * cursor and copied from there.
+ */
 static void kms_show_tags(struct seq_file *m, struct kallmodsyms_cursor *c,
 			  unsigned int idx)
 {
-	struct kallmodsyms_out o = { .m = m };
-	unsigned int attr = kms_attr(c, idx), i;
+	unsigned int attr = kms_attr(c, idx);
 	int tag = kallmodsyms_tag(c, idx);
 
-	if (attr != c->set_attr) {
-		kms_fill_set(attr, &c->set);
-		c->set_attr = attr;
+	if (attr != c->text_attr || tag != c->text_tag) {
+		struct kallmodsyms_out t = {
+			.buf = c->text, .size = sizeof(c->text)
+		};
+
+		c->text[0] = '\0';
+		kms_put_tags(&t, c, attr, tag);
+		c->text_attr = attr;
+		c->text_tag = tag;
+		c->text_fits = t.len < sizeof(c->text);
 	}
-	for (i = 0; i < c->set.nr; i++) {
-		seq_puts(m, i ? " [" : "\t[");
-		kms_put_name(&o, c->set.names[i]);
-		seq_putc(m, ']');
-	}
-	if (tag >= 0) {
-		seq_puts(m, c->set.nr ? " {" : "\t{");
-		kallmodsyms_put_object(&o, c, tag);
-		seq_putc(m, '}');
+	if (c->text_fits) {
+		seq_puts(m, c->text);
+	} else {
+		struct kallmodsyms_out o = { .m = m };
+
+		kms_put_tags(&o, c, attr, tag);
 	}
 }
 

@@ -36,22 +36,28 @@ u64 kallmodsyms_read_bits(const u8 *bits, unsigned int *pos, unsigned int n)
 
 /*
  * Codes of each length are consecutive numbers, the first of length l + 1
- * being (the last of length l, plus one) shifted left.
+ * being (the last of length l, plus one) shifted left.  The next
+ * KMS_CODE_MAX_LEN bits are read at once (the tables end with padding for
+ * that), then matched against each length in turn.
  */
 unsigned int kallmodsyms_read_letter(const struct kallmodsyms_code *code,
 				     const u8 *bits, unsigned int *pos)
 {
-	unsigned int len, val = 0, first = 0, index = 0;
+	const u8 *p = bits + *pos / 8;
+	u32 window = ((p[0] << 16 | p[1] << 8 | p[2]) << (*pos % 8) >> 8) &
+		     0xffff;
+	unsigned int len, first = 0, index = 0;
 
 	for (len = 1; len <= KMS_CODE_MAX_LEN; len++) {
 		unsigned int count = code->counts[len - 1];
+		unsigned int val = window >> (KMS_CODE_MAX_LEN - len);
 
-		val |= kallmodsyms_read_bits(bits, pos, 1);
-		if (val - first < count)
+		if (val - first < count) {
+			*pos += len;
 			return code->letters[index + val - first];
+		}
 		index += count;
 		first = (first + count) << 1;
-		val <<= 1;
 	}
 	return 0;	/* not a code scripts/kallsyms writes */
 }

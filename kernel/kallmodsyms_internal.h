@@ -61,7 +61,6 @@ int kallmodsyms_run_value(const struct kallmodsyms_stream *s,
 KALLMODSYMS_STREAM_TABLES(kallmodsyms_modules);
 KALLMODSYMS_STREAM_TABLES(kallmodsyms_tags);
 
-
 /* Where names go: a seq_file, or a buffer of @size bytes. */
 struct kallmodsyms_out {
 	struct seq_file *m;

@@ -85,8 +85,14 @@ static unsigned int kms_object_name(struct kallmodsyms_cursor *c,
 
 	if (c->name_tag == tag)
 		return c->name;
+	/* From the index, or forward from the last name if that is nearer. */
 	pos = kallmodsyms_object_index[tag / KMS_NAMES_PER_INDEX];
-	for (i = tag % KMS_NAMES_PER_INDEX; i; i--)
+	i = tag % KMS_NAMES_PER_INDEX;
+	if (c->name_tag < tag && tag - c->name_tag <= i) {
+		pos = c->name;
+		i = tag - c->name_tag;
+	}
+	for (; i; i--)
 		kms_object_pieces(NULL, &pos);
 	c->name_tag = tag;
 	c->name = pos;

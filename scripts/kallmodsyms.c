@@ -465,14 +465,29 @@ static unsigned int agreed_set(const struct kms_range *const *cand,
 }
 
 /*
+ * The object scripts/kallsyms' own output is assembled into
+ * (.tmp_vmlinuxN.kallsyms.o).  Its tables are empty in the first link, so
+ * their labels sit at the end of its section: they stay its, so that the
+ * tables keep their size from one pass to the next.
+ */
+static bool is_kallsyms_object(const struct kms_range *rg)
+{
+	const char *f = rg->in->file;
+	size_t len = strlen(f);
+
+	return len > 11 && !strcmp(f + len - 11, ".kallsyms.o");
+}
+
+/*
  * The section holding a symbol's bytes, and its module set; NULL where no
  * one section can be named, with *@set what the candidates agree on.
  *
  * A zero-sized symbol (a label, a zero-sized variable) at a section
  * boundary may belong to the section starting there, to an empty section
  * placed there, or to the section ending there.  A local symbol's source
- * file (its STT_FILE) picks among them; otherwise the section starting
- * there wins, as a label at the start of a section is the common case;
+ * file (its STT_FILE) picks among them; otherwise the kallsyms tables'
+ * object ending there, or the section starting there, as a label at the
+ * start of a section is the common case;
  * otherwise the empty sections and the section ending there must agree.
  * Where nothing decides, the symbol has no bytes any module could claim
  * and gets no module.
@@ -481,6 +496,7 @@ static const struct kms_range *range_of(const struct kms_symbol *s,
 					unsigned int *set)
 {
 	const struct kms_range *cand[KMS_MAX_CANDIDATES], *starts = NULL, *one;
+	const struct kms_range *tables = NULL;
 	unsigned int r = range_after(s->addr), n = 0;
 	bool found;
 
@@ -500,6 +516,8 @@ static const struct kms_range *range_of(const struct kms_symbol *s,
 		}
 		if (!s->size && rg->start == s->addr)
 			starts = rg;
+		if (!s->size && rg->end == s->addr && is_kallsyms_object(rg))
+			tables = rg;
 		if (!s->size && (rg->start == s->addr || rg->end == s->addr) &&
 		    n < KMS_MAX_CANDIDATES)
 			cand[n++] = rg;
@@ -511,6 +529,10 @@ static const struct kms_range *range_of(const struct kms_symbol *s,
 		*set = agreed_set(cand, n, s->file, &found, &one);
 		if (found)
 			return one;
+	}
+	if (tables) {
+		*set = tables->set;
+		return tables;
 	}
 	if (starts) {
 		*set = starts->set;

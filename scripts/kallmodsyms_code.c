@@ -204,15 +204,20 @@ void kms_bytes_write(const unsigned char *buf, size_t n, const char *name)
 {
 	size_t i;
 
-	kms_label(name);
+	if (name)
+		kms_label(name);
 	for (i = 0; i < n; i++)
 		printf("%s0x%02x%s", i % 16 ? ", " : "\t.byte ", buf[i],
 		       i % 16 == 15 || i + 1 == n ? "\n" : "");
 }
 
+/* Two bytes of padding: the kernel reads codes three bytes at a time. */
 void kms_bits_write(const struct kms_bits *b, const char *name)
 {
+	static const unsigned char pad[2];
+
 	kms_bytes_write(b->buf, DIV_ROUND_UP(b->nr, 8), name);
+	kms_bytes_write(pad, sizeof(pad), NULL);
 }
 
 /*

@@ -15,6 +15,9 @@
 /* The most modules one object file can be linked into. */
 #define KALLMODSYMS_MAX_MODULES	16
 
+/* Tags longer than this are written out on every line they are on. */
+#define KALLMODSYMS_TEXT_LEN	128
+
 struct seq_file;
 
 /* The module names of one attribution, as stored in the tables. */
@@ -37,8 +40,10 @@ struct kallmodsyms_run_cursor {
 /* Decoding state kept between consecutive symbols of a sequential read. */
 struct kallmodsyms_cursor {
 	struct kallmodsyms_run_cursor mods, tags;
-	unsigned int set_attr;	/* attribution @set describes; ~0U: none */
-	struct kallmodsyms_set set;
+	unsigned int text_attr;	/* the attribution and object tag... */
+	int text_tag;
+	bool text_fits;		/* ...that @text has the tags of, if it fits */
+	char text[KALLMODSYMS_TEXT_LEN];
 	unsigned int name_tag;	/* the object @name is of; ~0U: none */
 	unsigned int name;	/* where its name starts */
 	unsigned int size_idx;	/* the symbol whose size code is next... */
