@@ -31,13 +31,18 @@ patch_files init/Kconfig kernel/Makefile kernel/kallsyms.c \
 kallsyms: add /proc/kallmodsyms
 
 /proc/kallmodsyms lists what /proc/kallsyms lists, in the same order,
-from the same iterator, with each symbol's size and the built-in
-module(s) each built-in symbol would belong to were its module loadable:
+from the same iterator, with each symbol's size, the built-in module(s)
+each built-in symbol would belong to were its module loadable, and an
+object-file tag where a name would otherwise be ambiguous:
 
-  <address> <size> <type> <name>[<TAB>[module] [module]...]
+  <address> <size> <type> <name>[<TAB>[module] [module]... {path/obj.o}]
 
 so that _cpdma_control_set, linked into three TI ethernet modules built
-in, reads "[ti_cpsw] [ti_cpsw_new] [ti_davinci_emac]".
+in, reads "[ti_cpsw] [ti_cpsw_new] [ti_davinci_emac]", and each of the
+static __raw_spin_unlock copies names its object: "{sched/core.o}",
+"{futex/core.o}", "{fork.o}".  The tag is the shortest trailing path
+that makes (name, module set, object) unique, and all symbols of an
+object that needs one carry it.
 
 Why a new file rather than a new /proc/kallsyms column: the format of
 /proc/kallsyms is an ABI that many parsers read; a new file keeps every
@@ -49,7 +54,11 @@ start/next/stop and the open path, so kallsyms_show_value() gates
 addresses and sizes alike), a cursor in the iterator so that a
 sequential read decodes each run of the tables once, and
 kallsyms_symbol_index() for kallmodsyms_lookup().  The tables and their
-decoding are in kernel/kallmodsyms.c and kernel/kallmodsyms_sizes.c.
+decoding are in kernel/kallmodsyms*.c: run streams of module
+attributions and of object tags, names, and sizes, all coded with
+canonical Huffman codes built from each kernel's own data.  Lines are
+written with seq_put_hex_ll() rather than vsnprintf(), so that reading
+the longer file costs about what reading /proc/kallsyms does.
 
 Sizes are exact: a built-in symbol's is its st_size in vmlinux, coded
 at build time in a bit or two per symbol relative to the distance to
@@ -82,10 +91,14 @@ scripts/kallsyms gets --modules-thick, --link-map, --elf and, when
 vmlinux is linked from vmlinux.o (X86_KERNEL_IBT, LTO), --vmlinux-o-map.
 New host files (scripts/kallmodsyms*.c) find the object whose input
 section holds each symbol in the linker map of each kallsyms link,
-composed with vmlinux.o.map where needed, and emit the tables into the
-same .S in every pass, including the empty pass 0.  The tables depend
-only on the order of symbols, so they keep their size from pass to
-pass: no extra link pass.  Bad input (missing, truncated or malformed
+composed with vmlinux.o.map where needed, tag the objects of names
+shared within a module set, read each symbol's st_size from the
+temporary image, and emit the tables into the same .S in every pass,
+including the empty pass 0.  What no tag can resolve (identical
+constants the linker merged into one copy, a name defined twice in one
+object) is reported as a warning naming it; the build goes on.  The
+tables stay the same size from pass to pass once the layout settles:
+no extra link pass.  Bad input (missing, truncated or malformed
 maps or modules files, objects absent from the map, overlaps, an
 object in too many modules) fails the build with file:line.
 

@@ -31,12 +31,38 @@ project_files() {
 }
 
 # Reverse the previously applied series (newest first).
-unapply_patches() {
-	for p in $(ls -r "$state/applied"); do
-		patch -s -R -p1 -d "$tree" < "$state/applied/$p" ||
-			return 1
-		rm -f "$state/applied/$p"
+# The files the applied or the new series touch.
+touched_files() {
+	cat "$state"/applied/*.patch "$patchdir"/*.patch 2>/dev/null |
+		sed -n 's|^+++ b/\([^	]*\).*|\1|p' | sort -u
+}
+
+# Move from the applied series to the new one in a scratch copy of the
+# files they touch, and copy back only files whose contents change: a new
+# commit log, or an edit to one file, rebuilds only what it must.
+switch_series() {
+	scratch=$(mktemp -d)
+	for f in $(touched_files); do
+		[ -f "$tree/$f" ] || continue
+		mkdir -p "$scratch/$(dirname "$f")"
+		cp -p "$tree/$f" "$scratch/$f"
 	done
+	for p in $(ls -r "$state/applied"); do
+		patch -s -R -p1 --no-backup-if-mismatch -d "$scratch" \
+			< "$state/applied/$p" || { rm -rf "$scratch"; return 1; }
+	done
+	for p in $(ls "$patchdir"); do
+		case "$p" in *.patch) ;; *) continue ;; esac
+		echo "  PATCH   $p"
+		patch -s -p1 -N --no-backup-if-mismatch -d "$scratch" < "$patchdir/$p" ||
+			{ rm -rf "$scratch"; die "$patchdir/$p: does not apply to $tree"; }
+	done
+	(cd "$scratch" && find . -type f) | while read -r f; do
+		cmp -s "$scratch/$f" "$tree/$f" || cp "$scratch/$f" "$tree/$f"
+	done
+	rm -rf "$scratch"
+	rm -f "$state"/applied/*
+	cp "$patchdir"/*.patch "$state/applied/"
 }
 
 apply_patches() {
@@ -57,8 +83,12 @@ series_changed() {
 [ -f "$state/unpacked" ] || { unpack; touch "$state/unpacked"; }
 
 if series_changed; then
-	unapply_patches || { echo "  (cannot reverse old series, unpacking afresh)"; unpack; touch "$state/unpacked"; }
-	apply_patches
+	if ! switch_series; then
+		echo "  (cannot reverse old series, unpacking afresh)"
+		unpack
+		touch "$state/unpacked"
+		apply_patches
+	fi
 fi
 
 # Copy new files; drop files the project no longer has.
