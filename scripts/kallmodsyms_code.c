@@ -183,19 +183,26 @@ void kms_label(const char *name)
 	printf("%s:\n", name);
 }
 
+/* A table of bytes needs no alignment. */
+static void byte_label(const char *name)
+{
+	printf("\n.globl %s\n", name);
+	printf("%s:\n", name);
+}
+
 void kms_code_write(const struct kms_code *h, const char *name)
 {
 	char label[128];
 	unsigned int i;
 
 	snprintf(label, sizeof(label), "%s_counts", name);
-	kms_label(label);
+	byte_label(label);
 	for (i = 1; i <= KMS_CODE_MAX_LEN; i++)
 		printf("%s%u%s", i == 1 ? "\t.byte " : ", ", h->count[i],
 		       i == KMS_CODE_MAX_LEN ? "\n" : "");
 
 	snprintf(label, sizeof(label), "%s_letters", name);
-	kms_label(label);
+	byte_label(label);
 	for (i = 0; i < h->nr_letters; i++)
 		printf("\t.byte %u\n", h->order[i]);
 }
@@ -205,7 +212,7 @@ void kms_bytes_write(const unsigned char *buf, size_t n, const char *name)
 	size_t i;
 
 	if (name)
-		kms_label(name);
+		byte_label(name);
 	for (i = 0; i < n; i++)
 		printf("%s0x%02x%s", i % 16 ? ", " : "\t.byte ", buf[i],
 		       i % 16 == 15 || i + 1 == n ? "\n" : "");
