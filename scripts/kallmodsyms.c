@@ -431,7 +431,19 @@ static bool built_from(const char *obj, const char *file)
 	       !strcmp(base + len, ".o");
 }
 
-#define KMS_MAX_CANDIDATES 64
+/* Sections a zero-sized symbol at a boundary may belong to. */
+static const struct kms_range **candidates;
+static unsigned int candidates_alloc;
+
+static void add_candidate(unsigned int *n, const struct kms_range *rg)
+{
+	if (*n == candidates_alloc) {
+		candidates_alloc = candidates_alloc ? 2 * candidates_alloc : 64;
+		candidates = xrealloc(candidates,
+				      candidates_alloc * sizeof(*candidates));
+	}
+	candidates[(*n)++] = rg;
+}
 
 /*
  * What the candidate sections (those of objects built from @file, or all
@@ -495,7 +507,7 @@ static bool is_kallsyms_object(const struct kms_range *rg)
 static const struct kms_range *range_of(const struct kms_symbol *s,
 					unsigned int *set)
 {
-	const struct kms_range *cand[KMS_MAX_CANDIDATES], *starts = NULL, *one;
+	const struct kms_range *starts = NULL, *one;
 	const struct kms_range *tables = NULL;
 	unsigned int r = range_after(s->addr), n = 0;
 	bool found;
@@ -505,9 +517,8 @@ static const struct kms_range *range_of(const struct kms_symbol *s,
 		bool empty = rg->start == rg->end;
 
 		if (empty) {
-			if (rg->start == s->addr && !s->size &&
-			    n < KMS_MAX_CANDIDATES)
-				cand[n++] = rg;
+			if (rg->start == s->addr && !s->size)
+				add_candidate(&n, rg);
 			continue;
 		}
 		if (rg->end > s->addr && (s->size || rg->start < s->addr)) {
@@ -518,15 +529,14 @@ static const struct kms_range *range_of(const struct kms_symbol *s,
 			starts = rg;
 		if (!s->size && rg->end == s->addr && is_kallsyms_object(rg))
 			tables = rg;
-		if (!s->size && (rg->start == s->addr || rg->end == s->addr) &&
-		    n < KMS_MAX_CANDIDATES)
-			cand[n++] = rg;
+		if (!s->size && (rg->start == s->addr || rg->end == s->addr))
+			add_candidate(&n, rg);
 		if (rg->start < s->addr)
 			break;
 	}
 
 	if (s->file) {
-		*set = agreed_set(cand, n, s->file, &found, &one);
+		*set = agreed_set(candidates, n, s->file, &found, &one);
 		if (found)
 			return one;
 	}
@@ -538,7 +548,7 @@ static const struct kms_range *range_of(const struct kms_symbol *s,
 		*set = starts->set;
 		return starts;
 	}
-	*set = agreed_set(cand, n, NULL, &found, &one);
+	*set = agreed_set(candidates, n, NULL, &found, &one);
 	return one;
 }
 
