@@ -21,8 +21,6 @@
 #include "kallsyms_internal.h"
 #include "kallmodsyms_internal.h"
 
-#define KMS_NAMES_PER_INDEX	32
-
 static const struct kallmodsyms_stream kms_modules =
 	KALLMODSYMS_STREAM(kallmodsyms_modules);
 

@@ -17,6 +17,9 @@ extern const u8 kallmodsyms_names_bits[];
 extern const unsigned int kallmodsyms_module_index[];
 extern const unsigned int kallmodsyms_object_index[];
 
+/* The indexes give where every KMS_NAMES_PER_INDEX-th name starts. */
+#define KMS_NAMES_PER_INDEX	32
+
 /* A canonical Huffman code, as scripts/kallmodsyms_code.c writes it. */
 struct kallmodsyms_code {
 	const u8 *counts;	/* codes of each length from 1 */
