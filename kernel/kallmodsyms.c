@@ -28,7 +28,8 @@ void kallmodsyms_cursor_init(struct kallmodsyms_cursor *c)
 {
 	kallmodsyms_run_cursor_init(&c->mods);
 	kallmodsyms_run_cursor_init(&c->tags);
-	c->text_attr = ~0U;
+	c->mods_attr = ~0U;
+	c->obj_tag = -1;
 	c->name_tag = ~0U;
 	kallmodsyms_size_cursor_init(c);
 }
@@ -214,9 +215,8 @@ int kallmodsyms_lookup(unsigned long addr, char *mods, size_t mods_size,
 EXPORT_SYMBOL_GPL(kallmodsyms_lookup);
 
 /* "\t[mod1] [mod2] {dir/obj.o}" for core kernel symbol @idx */
-static void kms_put_tags(struct kallmodsyms_out *o,
-			 struct kallmodsyms_cursor *c, unsigned int attr,
-			 int tag)
+/* "\t[mod1] [mod2]" for attribution @attr */
+static void kms_put_modules(struct kallmodsyms_out *o, unsigned int attr)
 {
 	struct kallmodsyms_set set;
 	unsigned int i;
@@ -227,42 +227,53 @@ static void kms_put_tags(struct kallmodsyms_out *o,
 		kms_put_name(o, set.names[i]);
 		kallmodsyms_puts(o, "]");
 	}
-	if (tag >= 0) {
-		kallmodsyms_puts(o, set.nr ? " {" : "\t{");
-		kallmodsyms_put_object(o, c, tag);
-		kallmodsyms_puts(o, "}");
-	}
 }
 
 /*
  * The tags of core kernel symbol @idx: "\t[mod1] [mod2] {dir/obj.o}".
- * Consecutive symbols mostly share them: they are decoded once into the
- * cursor and copied from there.
+ * Consecutive symbols mostly share them: the module names and the object
+ * name are each decoded once into the cursor and copied from there.
  */
 static void kms_show_tags(struct seq_file *m, struct kallmodsyms_cursor *c,
 			  unsigned int idx)
 {
+	struct kallmodsyms_out o = { .m = m };
 	unsigned int attr = kms_attr(c, idx);
 	int tag = kallmodsyms_tag(c, idx);
 
-	if (attr != c->text_attr || tag != c->text_tag) {
+	if (attr != c->mods_attr) {
 		struct kallmodsyms_out t = {
-			.buf = c->text, .size = sizeof(c->text)
+			.buf = c->mods_text, .size = sizeof(c->mods_text)
 		};
 
-		c->text[0] = '\0';
-		kms_put_tags(&t, c, attr, tag);
-		c->text_attr = attr;
-		c->text_tag = tag;
-		c->text_fits = t.len < sizeof(c->text);
+		c->mods_text[0] = '\0';
+		kms_put_modules(&t, attr);
+		c->mods_attr = attr;
+		c->mods_fit = t.len < sizeof(c->mods_text);
 	}
-	if (c->text_fits) {
-		seq_puts(m, c->text);
-	} else {
-		struct kallmodsyms_out o = { .m = m };
+	if (c->mods_fit)
+		seq_puts(m, c->mods_text);
+	else
+		kms_put_modules(&o, attr);
 
-		kms_put_tags(&o, c, attr, tag);
+	if (tag < 0)
+		return;
+	seq_puts(m, attr ? " {" : "\t{");
+	if (tag != c->obj_tag) {
+		struct kallmodsyms_out t = {
+			.buf = c->obj_text, .size = sizeof(c->obj_text)
+		};
+
+		c->obj_text[0] = '\0';
+		kallmodsyms_put_object(&t, c, tag);
+		c->obj_tag = tag;
+		c->obj_fits = t.len < sizeof(c->obj_text);
 	}
+	if (c->obj_fits)
+		seq_puts(m, c->obj_text);
+	else
+		kallmodsyms_put_object(&o, c, tag);
+	seq_putc(m, '}');
 }
 
 /*

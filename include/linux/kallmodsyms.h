@@ -40,10 +40,12 @@ struct kallmodsyms_run_cursor {
 /* Decoding state kept between consecutive symbols of a sequential read. */
 struct kallmodsyms_cursor {
 	struct kallmodsyms_run_cursor mods, tags;
-	unsigned int text_attr;	/* the attribution and object tag... */
-	int text_tag;
-	bool text_fits;		/* ...that @text has the tags of, if it fits */
-	char text[KALLMODSYMS_TEXT_LEN];
+	unsigned int mods_attr;	/* the attribution whose module names... */
+	bool mods_fit;		/* ...fit in @mods_text, and are there */
+	char mods_text[KALLMODSYMS_TEXT_LEN];
+	int obj_tag;		/* the same for an object tag */
+	bool obj_fits;
+	char obj_text[KALLMODSYMS_TEXT_LEN / 2];
 	unsigned int name_tag;	/* the object @name is of; ~0U: none */
 	unsigned int name;	/* where its name starts */
 	unsigned int size_idx;	/* the symbol whose size code is next... */

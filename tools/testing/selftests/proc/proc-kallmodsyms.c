@@ -7,7 +7,7 @@
  *    first module it parses is the first [module] tag of the line;
  *  - reading one byte at a time gives exactly what one large read gives;
  *  - reading all of it takes at most 1.3 times as long as reading
- *    /proc/kallsyms (median of 7 reads of each, interleaved);
+ *    /proc/kallsyms (median of 11 reads of each, interleaved);
  *  - a reader that may not see addresses (here: uid 65534 without
  *    CAP_SYSLOG) sees every address and every size as zero, and the same
  *    tags as a privileged reader.
@@ -176,7 +176,7 @@ static void test_small_reads(const char *path)
 	free(small);
 }
 
-#define READ_TIMES	7
+#define READ_TIMES	11
 
 static double read_seconds(const char *path)
 {
