@@ -17,7 +17,6 @@
 #include "kallsyms_internal.h"
 #include "kallmodsyms_internal.h"
 
-
 #define KMS_PIECE_FOLLOW	0xc0
 #define KMS_PIECE_LAST		0x00
 #define KMS_PIECE_SLASH		0x40
