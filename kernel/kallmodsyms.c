@@ -31,7 +31,7 @@ void kallmodsyms_cursor_init(struct kallmodsyms_cursor *c)
 	c->mods_attr = ~0U;
 	c->obj_tag = -1;
 	c->name_tag = ~0U;
-	kallmodsyms_size_cursor_init(c);
+	kallmodsyms_size_cursor_init(&c->size);
 }
 
 /* The attribution of symbol @idx: see kms_fill_set(). */
@@ -214,7 +214,6 @@ int kallmodsyms_lookup(unsigned long addr, char *mods, size_t mods_size,
 }
 EXPORT_SYMBOL_GPL(kallmodsyms_lookup);
 
-/* "\t[mod1] [mod2] {dir/obj.o}" for core kernel symbol @idx */
 /* "\t[mod1] [mod2]" for attribution @attr */
 static void kms_put_modules(struct kallmodsyms_out *o, unsigned int attr)
 {
@@ -290,7 +289,7 @@ void kallmodsyms_show(struct seq_file *m, struct kallmodsyms_cursor *c,
 		value = 0;
 		size = 0;
 	} else if (idx >= 0) {
-		size = kallmodsyms_cursor_size(c, idx, value);
+		size = kallmodsyms_cursor_size(&c->size, idx, value);
 	}
 	/* As "%px %lx %c %s", without the cost of vsnprintf() per line. */
 	seq_put_hex_ll(m, NULL, value, 2 * sizeof(void *));

@@ -7,6 +7,7 @@
 
 struct kallmodsyms_cursor;
 struct kallmodsyms_run_cursor;
+struct kallmodsyms_size_cursor;
 struct seq_file;
 
 extern const unsigned int kallmodsyms_num_modules;
@@ -85,8 +86,8 @@ extern const u8 kallmodsyms_size_counts[];
 extern const u8 kallmodsyms_size_letters[];
 extern const u8 kallmodsyms_size_bits[];
 
-void kallmodsyms_size_cursor_init(struct kallmodsyms_cursor *c);
-unsigned long kallmodsyms_cursor_size(struct kallmodsyms_cursor *c,
+void kallmodsyms_size_cursor_init(struct kallmodsyms_size_cursor *c);
+unsigned long kallmodsyms_cursor_size(struct kallmodsyms_size_cursor *c,
 				      unsigned int idx, unsigned long addr);
 
 #endif /* LINUX_KALLMODSYMS_INTERNAL_H_ */

@@ -66,29 +66,29 @@ static unsigned long kms_gap(unsigned int idx, unsigned long addr)
 }
 
 /* Move the cursor to symbol @idx's code, decoding forward where it can. */
-static void kms_size_seek(struct kallmodsyms_cursor *c, unsigned int idx)
+static void kms_size_seek(struct kallmodsyms_size_cursor *c, unsigned int idx)
 {
 	unsigned int marker = idx / KMS_SIZES_PER_MARKER;
 
-	if (idx < c->size_idx ||
-	    marker > c->size_idx / KMS_SIZES_PER_MARKER) {
-		c->size_idx = marker * KMS_SIZES_PER_MARKER;
-		c->size_bit = kallmodsyms_size_markers[marker];
+	if (idx < c->idx ||
+	    marker > c->idx / KMS_SIZES_PER_MARKER) {
+		c->idx = marker * KMS_SIZES_PER_MARKER;
+		c->bit = kallmodsyms_size_markers[marker];
 	}
-	while (c->size_idx < idx) {
-		c->size_bit += kms_literal_bits(kms_letter(&c->size_bit));
-		c->size_idx++;
+	while (c->idx < idx) {
+		c->bit += kms_literal_bits(kms_letter(&c->bit));
+		c->idx++;
 	}
 }
 
-void kallmodsyms_size_cursor_init(struct kallmodsyms_cursor *c)
+void kallmodsyms_size_cursor_init(struct kallmodsyms_size_cursor *c)
 {
-	c->size_idx = UINT_MAX;
-	c->size_bit = 0;
+	c->idx = UINT_MAX;
+	c->bit = 0;
 }
 
 /* The size of core kernel symbol @idx, at @addr. */
-unsigned long kallmodsyms_cursor_size(struct kallmodsyms_cursor *c,
+unsigned long kallmodsyms_cursor_size(struct kallmodsyms_size_cursor *c,
 				      unsigned int idx, unsigned long addr)
 {
 	unsigned int letter, b;
@@ -96,8 +96,8 @@ unsigned long kallmodsyms_cursor_size(struct kallmodsyms_cursor *c,
 	if (idx >= kallsyms_num_syms)
 		return 0;
 	kms_size_seek(c, idx);
-	letter = kms_letter(&c->size_bit);
-	c->size_idx++;
+	letter = kms_letter(&c->bit);
+	c->idx++;
 
 	if (letter == KMS_SIZE_EXACT)
 		return kms_gap(idx, addr);
@@ -108,7 +108,7 @@ unsigned long kallmodsyms_cursor_size(struct kallmodsyms_cursor *c,
 	b = kms_literal_bits(letter);
 	return (unsigned long)(1ULL << b |
 			       kallmodsyms_read_bits(kallmodsyms_size_bits,
-						     &c->size_bit, b));
+						     &c->bit, b));
 }
 
 /**
@@ -120,7 +120,7 @@ unsigned long kallmodsyms_cursor_size(struct kallmodsyms_cursor *c,
  */
 unsigned long kallmodsyms_symbol_size(unsigned int idx)
 {
-	struct kallmodsyms_cursor c;
+	struct kallmodsyms_size_cursor c;
 
 	if (idx >= kallsyms_num_syms)
 		return 0;

@@ -714,15 +714,20 @@ void kallmodsyms_add_token(unsigned int code, const char *text)
 	kms_tokens.len[code] = len;
 }
 
-/* The fewest tokens spelling @name, by dynamic programming from its end. */
-static unsigned int tokenize(const struct kms_tokens *t, const char *name,
-			     unsigned char *out)
+/*
+ * The fewest kallsyms tokens spelling @name[0..@len), by dynamic
+ * programming from its end: their count (0 if none spell it, or more than
+ * KMS_MAX_TOKENS would), and the tokens in @out.
+ */
+unsigned int kms_tokenize(const char *name, unsigned int len,
+			  unsigned char *out)
 {
-	unsigned int len = strlen(name), best[KMS_NAME_LEN + 1], i, c, n;
+	const struct kms_tokens *t = &kms_tokens;
+	unsigned int best[KMS_NAME_LEN + 1], i, c, n;
 	unsigned char choice[KMS_NAME_LEN];
 
 	if (len > KMS_NAME_LEN)
-		kms_die("kallsyms: module name %s is too long", name);
+		kms_die("kallsyms: name %.*s is too long", (int)len, name);
 	best[len] = 0;
 	for (i = len; i-- > 0;) {
 		best[i] = ~0U;
@@ -749,10 +754,9 @@ static unsigned int tokenize(const struct kms_tokens *t, const char *name,
  * where the symbols' tokens cannot spell it, 0x80 | its length and the
  * characters.
  */
-static unsigned int encode_name(const struct kms_tokens *t, const char *name,
-				unsigned char *out)
+static unsigned int encode_name(const char *name, unsigned char *out)
 {
-	unsigned int n = tokenize(t, name, out + 1);
+	unsigned int n = kms_tokenize(name, strlen(name), out + 1);
 
 	if (n) {
 		out[0] = n;
@@ -776,7 +780,7 @@ static void write_names_and_sets(struct kms_names *names)
 	printf("\t.long %u\n", nr_symbols ? nr_module_names : 0);
 
 	for (i = 0; nr_symbols && i < nr_module_names; i++) {
-		n = encode_name(&kms_tokens, module_names[i], tok);
+		n = encode_name(module_names[i], tok);
 		kms_names_add(names);
 		for (k = 0; k < n; k++)
 			kms_put_byte(&names->bytes, tok[k]);

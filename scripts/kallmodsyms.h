@@ -109,6 +109,8 @@ struct kms_tokens {
 extern struct kms_tokens kms_tokens;
 
 long kms_module_id(const char *name);
+unsigned int kms_tokenize(const char *name, unsigned int len,
+			  unsigned char *out);
 
 /* Canonical Huffman codes and bit streams (kallmodsyms_code.c). */
 #define KMS_CODE_LETTERS	256

@@ -249,6 +249,7 @@ static void write_component(struct kms_bytes *b, const char *c,
 	static unsigned int tok[KMS_COMPONENT_LEN + 1][KMS_COMPONENT_LEN + 1];
 	unsigned int len = strlen(c), cost[KMS_COMPONENT_LEN + 1];
 	unsigned int from[KMS_COMPONENT_LEN + 1], i, j, k, t;
+	unsigned char spelling[KMS_PIECE_MAX];
 	bool raw[KMS_COMPONENT_LEN + 1];
 	long mod = kms_module_id(c);
 
@@ -306,19 +307,10 @@ static void write_component(struct kms_bytes *b, const char *c,
 				kms_put_byte(b, c[k]);
 			continue;
 		}
-		kms_put_byte(b, (j < len ? KMS_PIECE_MORE : follow) | tok[i][j]);
-		for (k = i; k < j; k += kms_tokens.len[t]) {
-			/* a token that starts a fewest-token spelling */
-			for (t = 0; t < 256; t++) {
-				unsigned int n = kms_tokens.len[t];
-
-				if (n && k + n <= j &&
-				    !memcmp(c + k, kms_tokens.text[t], n) &&
-				    tok[k][j] == tok[k + n][j] + 1)
-					break;
-			}
-			kms_put_byte(b, t);
-		}
+		t = kms_tokenize(c + i, j - i, spelling);
+		kms_put_byte(b, (j < len ? KMS_PIECE_MORE : follow) | t);
+		for (k = 0; k < t; k++)
+			kms_put_byte(b, spelling[k]);
 	}
 }
 

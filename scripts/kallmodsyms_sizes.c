@@ -49,11 +49,10 @@
 
 /* The letter coding @size, and how many literal bits follow it. */
 static unsigned int size_letter(unsigned long long size, bool has_gap,
-				unsigned long long gap, unsigned int *lit_bits)
+				unsigned long long gap)
 {
 	unsigned int b = 0;
 
-	*lit_bits = 0;
 	if (!size)
 		return KMS_SIZE_ZERO;
 	if (has_gap && size == gap)
@@ -62,8 +61,15 @@ static unsigned int size_letter(unsigned long long size, bool has_gap,
 		return KMS_SIZE_PAD + gap - size - 1;
 	while (b < 64 && size >> b)
 		b++;
-	*lit_bits = b - 1;
 	return KMS_SIZE_LIT + b - 1;
+}
+
+/* The number of literal bits after @letter: the size's low bits. */
+static unsigned int literal_bits(unsigned int letter)
+{
+	if (letter < KMS_SIZE_LIT || letter >= KMS_SIZE_PAD)
+		return 0;
+	return letter - KMS_SIZE_LIT;
 }
 
 /* The distance from symbol @i to the next symbol at a higher address. */
@@ -86,26 +92,23 @@ void kms_write_size_tables(const struct kms_symbol *syms, unsigned int n)
 	unsigned long long gap, lit_total = 0;
 	struct kms_code *h = xcalloc(1, sizeof(*h));
 	struct kms_bits bits = { 0 };
-	unsigned int lit, i;
+	unsigned int i;
 
 	for (i = 0; i < n; i++) {
 		bool has_gap = gap_after(syms, n, i, &gap);
 
-		letter[i] = size_letter(syms[i].size, has_gap, gap, &lit);
+		letter[i] = size_letter(syms[i].size, has_gap, gap);
 		h->freq[letter[i]]++;
-		lit_total += lit;
+		lit_total += literal_bits(letter[i]);
 	}
 	kms_code_build(h);
 
 	kms_label("kallmodsyms_size_markers");
 	for (i = 0; i < n; i++) {
-		bool has_gap = gap_after(syms, n, i, &gap);
-
 		if (i % KMS_SIZES_PER_MARKER == 0)
 			printf("\t.long %llu\n", bits.nr);
 		kms_code_put(&bits, h, letter[i]);
-		size_letter(syms[i].size, has_gap, gap, &lit);
-		kms_bits_put(&bits, syms[i].size, lit);
+		kms_bits_put(&bits, syms[i].size, literal_bits(letter[i]));
 	}
 	kms_code_write(h, "kallmodsyms_size");
 	kms_bits_write(&bits, "kallmodsyms_size_bits");

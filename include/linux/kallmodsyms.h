@@ -37,6 +37,12 @@ struct kallmodsyms_run_cursor {
 	bool valid;
 };
 
+/* Where a reader is in the size codes. */
+struct kallmodsyms_size_cursor {
+	unsigned int idx;	/* the symbol whose size code is next... */
+	unsigned int bit;	/* ...at this bit offset */
+};
+
 /* Decoding state kept between consecutive symbols of a sequential read. */
 struct kallmodsyms_cursor {
 	struct kallmodsyms_run_cursor mods, tags;
@@ -48,8 +54,7 @@ struct kallmodsyms_cursor {
 	char obj_text[KALLMODSYMS_TEXT_LEN / 2];
 	unsigned int name_tag;	/* the object @name is of; ~0U: none */
 	unsigned int name;	/* where its name starts */
-	unsigned int size_idx;	/* the symbol whose size code is next... */
-	unsigned int size_bit;	/* ...at this bit offset */
+	struct kallmodsyms_size_cursor size;
 };
 
 #ifdef CONFIG_KALLMODSYMS
