@@ -85,20 +85,16 @@ void kallmodsyms_size_cursor_init(struct kallmodsyms_size_cursor *c)
 {
 	c->idx = UINT_MAX;
 	c->bit = 0;
+	c->last = UINT_MAX;
 }
 
-/* The size of core kernel symbol @idx, at @addr. */
-unsigned long kallmodsyms_cursor_size(struct kallmodsyms_size_cursor *c,
-				      unsigned int idx, unsigned long addr)
+/* Decode the size of symbol @idx at @addr, the cursor's next. */
+static unsigned long kms_size(struct kallmodsyms_size_cursor *c,
+			      unsigned int idx, unsigned long addr)
 {
-	unsigned int letter, b;
+	unsigned int letter = kms_letter(&c->bit), b;
 
-	if (idx >= kallsyms_num_syms)
-		return 0;
-	kms_size_seek(c, idx);
-	letter = kms_letter(&c->bit);
 	c->idx++;
-
 	if (letter == KMS_SIZE_EXACT)
 		return kms_gap(idx, addr);
 	if (letter >= KMS_SIZE_PAD)
@@ -109,6 +105,23 @@ unsigned long kallmodsyms_cursor_size(struct kallmodsyms_size_cursor *c,
 	return (unsigned long)(1ULL << b |
 			       kallmodsyms_read_bits(kallmodsyms_size_bits,
 						     &c->bit, b));
+}
+
+/*
+ * The size of core kernel symbol @idx, at @addr.  seq_file shows a line
+ * again when it did not fit in the buffer: the last size is kept for that.
+ */
+unsigned long kallmodsyms_cursor_size(struct kallmodsyms_size_cursor *c,
+				      unsigned int idx, unsigned long addr)
+{
+	if (idx >= kallsyms_num_syms)
+		return 0;
+	if (idx != c->last) {
+		kms_size_seek(c, idx);
+		c->size = kms_size(c, idx, addr);
+		c->last = idx;
+	}
+	return c->size;
 }
 
 /**

@@ -41,6 +41,8 @@ struct kallmodsyms_run_cursor {
 struct kallmodsyms_size_cursor {
 	unsigned int idx;	/* the symbol whose size code is next... */
 	unsigned int bit;	/* ...at this bit offset */
+	unsigned int last;	/* the symbol decoded last, of @size */
+	unsigned long size;
 };
 
 /* Decoding state kept between consecutive symbols of a sequential read. */
