@@ -41,70 +41,6 @@ static unsigned int kms_attr(struct kallmodsyms_cursor *c, unsigned int idx)
 }
 
 /*
- * Module names are stored as kallsyms does symbol names: a count byte,
- * then that many indexes into kallsyms_token_table; a name the tokens
- * cannot spell has 0x80 | its length, then its characters.  The bytes of
- * all names are Huffman-coded in kallmodsyms_names_bits; an index gives
- * where every KMS_NAMES_PER_INDEX-th name starts.
- */
-#define KMS_NAME_RAW	0x80
-
-static const struct kallmodsyms_code kms_names_code = {
-	kallmodsyms_names_counts, kallmodsyms_names_letters
-};
-
-/* The byte of the names at bit offset *@pos, which it moves past. */
-u8 kallmodsyms_name_byte(unsigned int *pos)
-{
-	return kallmodsyms_read_letter(&kms_names_code, kallmodsyms_names_bits,
-				       pos);
-}
-
-/* Where the name of module @id starts. */
-static unsigned int kms_module_name(unsigned int id)
-{
-	unsigned int pos = kallmodsyms_module_index[id / KMS_NAMES_PER_INDEX];
-	unsigned int i, n;
-
-	for (i = id % KMS_NAMES_PER_INDEX; i; i--)
-		for (n = kallmodsyms_name_byte(&pos) & ~KMS_NAME_RAW; n; n--)
-			kallmodsyms_name_byte(&pos);
-	return pos;
-}
-
-void kallmodsyms_puts(struct kallmodsyms_out *o, const char *s)
-{
-	if (o->m)
-		seq_puts(o->m, s);
-	else
-		o->len = strlcat(o->buf, s, o->size);
-}
-
-/* Write kallsyms token @byte, or character @byte if @raw. */
-void kallmodsyms_put_token(struct kallmodsyms_out *o, u8 byte, bool raw)
-{
-	char s[2] = { byte };
-
-	kallmodsyms_puts(o, raw ? s :
-			 &kallsyms_token_table[kallsyms_token_index[byte]]);
-}
-
-static void kms_put_name(struct kallmodsyms_out *o, unsigned int pos)
-{
-	u8 h = kallmodsyms_name_byte(&pos);
-	unsigned int n;
-
-	for (n = h & ~KMS_NAME_RAW; n; n--)
-		kallmodsyms_put_token(o, kallmodsyms_name_byte(&pos),
-				      h & KMS_NAME_RAW);
-}
-
-void kallmodsyms_put_module(struct kallmodsyms_out *o, unsigned int id)
-{
-	kms_put_name(o, kms_module_name(id));
-}
-
-/*
  * Attribution 0 is no module, 1..M one module (id + 1), M + 1 + n the n-th
  * set of several modules.
  */
@@ -118,14 +54,14 @@ static void kms_fill_set(unsigned int attr, struct kallmodsyms_set *set)
 		return;
 	if (attr <= kallmodsyms_num_modules) {
 		set->nr = 1;
-		set->names[0] = kms_module_name(attr - 1);
+		set->ids[0] = attr - 1;
 		return;
 	}
 	for (i = kallmodsyms_num_modules + 1; i < attr; i++)
 		p += 1 + p[0];
 	set->nr = min_t(unsigned int, p[0], KALLMODSYMS_MAX_MODULES);
 	for (i = 0; i < set->nr; i++)
-		set->names[i] = kms_module_name(p[i + 1]);
+		set->ids[i] = p[i + 1];
 }
 
 /**
@@ -154,7 +90,7 @@ int kallmodsyms_symbol_modules(unsigned int idx, char *buf, size_t size)
 	for (i = 0; i < set.nr; i++) {
 		if (i)
 			kallmodsyms_puts(&o, " ");
-		kms_put_name(&o, set.names[i]);
+		kallmodsyms_put_module(&o, set.ids[i]);
 	}
 	return o.len >= size ? -ENOSPC : set.nr;
 }
@@ -223,7 +159,7 @@ static void kms_put_modules(struct kallmodsyms_out *o, unsigned int attr)
 	kms_fill_set(attr, &set);
 	for (i = 0; i < set.nr; i++) {
 		kallmodsyms_puts(o, i ? " [" : "\t[");
-		kms_put_name(o, set.names[i]);
+		kallmodsyms_put_module(o, set.ids[i]);
 		kallmodsyms_puts(o, "]");
 	}
 }

@@ -14,6 +14,10 @@ extern const unsigned int kallmodsyms_num_modules;
 extern const u16 kallmodsyms_sets[];
 extern const u8 kallmodsyms_names_counts[];
 extern const u8 kallmodsyms_names_letters[];
+extern const u8 kallmodsyms_names_copy_len_counts[];
+extern const u8 kallmodsyms_names_copy_len_letters[];
+extern const u8 kallmodsyms_names_copy_sym_counts[];
+extern const u8 kallmodsyms_names_copy_sym_letters[];
 extern const u8 kallmodsyms_names_bits[];
 extern const unsigned int kallmodsyms_module_index[];
 extern const unsigned int kallmodsyms_object_index[];
@@ -72,9 +76,12 @@ struct kallmodsyms_out {
 	size_t size, len;
 };
 
+void kallmodsyms_putn(struct kallmodsyms_out *o, const char *s, size_t n);
 void kallmodsyms_puts(struct kallmodsyms_out *o, const char *s);
-void kallmodsyms_put_token(struct kallmodsyms_out *o, u8 byte, bool raw);
-u8 kallmodsyms_name_byte(unsigned int *pos);
+void kallmodsyms_put_name(struct kallmodsyms_out *o,
+			  struct kallmodsyms_name *pos);
+void kallmodsyms_name_seek(struct kallmodsyms_name *pos,
+			   const unsigned int *index, unsigned int i);
 void kallmodsyms_put_module(struct kallmodsyms_out *o, unsigned int id);
 
 int kallmodsyms_tag(struct kallmodsyms_cursor *c, unsigned int idx);

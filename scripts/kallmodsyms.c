@@ -21,10 +21,8 @@
  *                             attributions minus one, attribution 0 (no
  *                             module) being no value
  *   kallmodsyms_num_modules   number of module names (M)
- *   module names              by module id, each a count byte and
- *                             kallsyms token indexes, or (count | 0x80)
- *                             and characters, in kallmodsyms_names_bits
- *                             (see kms_write_names())
+ *   module names              by module id, in kallmodsyms_names_bits
+ *                             (see kallmodsyms_names.c)
  *   kallmodsyms_sets          sets of several modules: u16 count, u16
  *                             module ids
  *
@@ -43,8 +41,6 @@
 
 #include "kallmodsyms.h"
 
-#define KMS_NAME_LEN		255	/* longest module name */
-#define KMS_MAX_TOKENS		0x7f	/* most tokens (or raw bytes) a name has */
 #define KMS_MAX_MODULES		16	/* KALLMODSYMS_MAX_MODULES */
 
 static const char *modules_thick_file, *link_map_file, *omap_file, *elf_file;
@@ -141,12 +137,6 @@ static unsigned int module_id(const char *name)
 	module_names[nr_module_names] = xstrdup(name);
 	kms_hash_add(&module_ids, name, strlen(name), nr_module_names);
 	return nr_module_names++;
-}
-
-/* The id of module @name, or -1. */
-long kms_module_id(const char *name)
-{
-	return kms_hash_find(&module_ids, name, strlen(name));
 }
 
 static int compare_module_ids(const void *a, const void *b)
@@ -696,94 +686,15 @@ static unsigned int *number_attributions(void)
 	return attr_of_set;
 }
 
-/*
- * Module names are compressed as kallsyms compresses symbol names: with
- * its token table, which the kernel already has.  Each name is stored as a
- * length byte and that many token indexes, chosen for the fewest tokens.
- * scripts/kallsyms hands over each token as it writes the table.
- */
-struct kms_tokens kms_tokens;
-
-void kallmodsyms_add_token(unsigned int code, const char *text)
-{
-	size_t len = strlen(text);
-
-	if (code > 255 || len >= KMS_TOKEN_LEN)
-		return;		/* too long to be part of a module name */
-	memcpy(kms_tokens.text[code], text, len);
-	kms_tokens.len[code] = len;
-}
-
-/*
- * The fewest kallsyms tokens spelling @name[0..@len), by dynamic
- * programming from its end: their count (0 if none spell it, or more than
- * KMS_MAX_TOKENS would), and the tokens in @out.
- */
-unsigned int kms_tokenize(const char *name, unsigned int len,
-			  unsigned char *out)
-{
-	const struct kms_tokens *t = &kms_tokens;
-	unsigned int best[KMS_NAME_LEN + 1], i, c, n;
-	unsigned char choice[KMS_NAME_LEN];
-
-	if (len > KMS_NAME_LEN)
-		kms_die("kallsyms: name %.*s is too long", (int)len, name);
-	best[len] = 0;
-	for (i = len; i-- > 0;) {
-		best[i] = ~0U;
-		for (c = 0; c < 256; c++) {
-			n = t->len[c];
-			if (!n || n > len - i || memcmp(name + i, t->text[c], n) ||
-			    best[i + n] == ~0U || best[i + n] + 1 >= best[i])
-				continue;
-			best[i] = best[i + n] + 1;
-			choice[i] = c;
-		}
-		if (best[i] == ~0U && !i)
-			break;
-	}
-	if (best[0] == ~0U || best[0] > KMS_MAX_TOKENS)
-		return 0;
-	for (i = 0, n = 0; i < len; i += t->len[choice[i]])
-		out[n++] = choice[i];
-	return n;
-}
-
-/*
- * A name as bytes: a count of tokens (under 0x80) and the tokens, or,
- * where the symbols' tokens cannot spell it, 0x80 | its length and the
- * characters.
- */
-static unsigned int encode_name(const char *name, unsigned char *out)
-{
-	unsigned int n = kms_tokenize(name, strlen(name), out + 1);
-
-	if (n) {
-		out[0] = n;
-		return n + 1;
-	}
-	n = strlen(name);
-	if (n > KMS_MAX_TOKENS)
-		kms_die("kallsyms: module name %s is longer than %d characters",
-			name, KMS_MAX_TOKENS);
-	out[0] = 0x80 | n;
-	memcpy(out + 1, name, n);
-	return n + 1;
-}
-
 static void write_names_and_sets(struct kms_names *names)
 {
-	unsigned char tok[KMS_NAME_LEN + 1];
-	unsigned int i, k, n;
+	unsigned int i, k;
 
 	kms_label("kallmodsyms_num_modules");
 	printf("\t.long %u\n", nr_symbols ? nr_module_names : 0);
 
 	for (i = 0; nr_symbols && i < nr_module_names; i++) {
-		n = encode_name(module_names[i], tok);
-		kms_names_add(names);
-		for (k = 0; k < n; k++)
-			kms_put_byte(&names->bytes, tok[k]);
+		kms_names_add(names, module_names[i]);
 		printf("/* module %u: %s */\n", i, module_names[i]);
 	}
 
@@ -820,7 +731,8 @@ void kallmodsyms_write_src(void)
 	write_names_and_sets(&module_names_out);
 	kms_write_object_tables(symbols, nr_symbols, objects, nr_objects,
 				&object_names_out);
-	kms_write_names(&module_names_out, &object_names_out);
+	kms_write_names(&module_names_out, &object_names_out, symbols,
+			nr_symbols);
 	kms_write_size_tables(symbols, nr_symbols);
 	free(attr_of_set);
 	free(attr);

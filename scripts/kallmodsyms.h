@@ -98,20 +98,6 @@ struct kms_symbol {
 
 void kms_write_size_tables(const struct kms_symbol *syms, unsigned int n);
 
-/* The kallsyms token table, as scripts/kallsyms hands it over. */
-#define KMS_TOKEN_LEN	128	/* longest token expansion kept */
-
-struct kms_tokens {
-	char text[256][KMS_TOKEN_LEN];
-	unsigned int len[256];
-};
-
-extern struct kms_tokens kms_tokens;
-
-long kms_module_id(const char *name);
-unsigned int kms_tokenize(const char *name, unsigned int len,
-			  unsigned char *out);
-
 /* Canonical Huffman codes and bit streams (kallmodsyms_code.c). */
 #define KMS_CODE_LETTERS	256
 #define KMS_CODE_MAX_LEN	16
@@ -148,24 +134,16 @@ void kms_bytes_write(const unsigned char *buf, size_t n, const char *name);
 #define KMS_RUNS_PER_MARKER	256
 #define KMS_NAMES_PER_INDEX	32
 
-/* Bytes, and a list of names in them. */
-struct kms_bytes {
-	unsigned char *buf;
-	size_t nr, alloc;
-};
-
-void kms_put_byte(struct kms_bytes *b, unsigned int byte);
-void kms_put_uleb128(struct kms_bytes *b, unsigned int val);
-
+/* Module or object names, for kallmodsyms_names.c. */
 struct kms_names {
-	struct kms_bytes bytes;
-	size_t *start;		/* where each name starts in @bytes */
+	char **name;
 	unsigned int nr;
 };
 
-void kms_names_add(struct kms_names *names);
+void kms_names_add(struct kms_names *names, const char *name);
 void kms_write_names(const struct kms_names *modules,
-		     const struct kms_names *objects);
+		     const struct kms_names *objects,
+		     const struct kms_symbol *syms, unsigned int nr_syms);
 
 void kms_write_run_stream(const int *value, unsigned int n, const char *name);
 
@@ -197,7 +175,6 @@ void kms_write_object_tables(const struct kms_symbol *syms, unsigned int n,
  */
 int kallmodsyms_option(int opt, const char *arg);
 void kallmodsyms_add_symbol(unsigned long long addr, const char *name);
-void kallmodsyms_add_token(unsigned int code, const char *text);
 void kallmodsyms_write_src(void);
 
 #endif /* KALLMODSYMS_H */

@@ -186,16 +186,8 @@ void kms_tag_objects(const struct kms_symbol *syms, unsigned int n,
  * within an output section the numbers grow, mostly by one.
  *
  * Each tagged object's trailing path, without ".o", goes with the module
- * names (see kms_write_names()) as pieces: a header byte and what it says
- * (see write_pieces()).
+ * names (see kallmodsyms_names.c).
  */
-
-#define KMS_PIECE_LAST		0x00	/* the name ends after this piece */
-#define KMS_PIECE_SLASH		0x40	/* '/' and another component follow */
-#define KMS_PIECE_MORE		0x80	/* more of this component follows */
-#define KMS_PIECE_RAW		0x20	/* characters, not token indexes */
-#define KMS_PIECE_MAX		0x1f	/* most tokens or characters a piece has */
-#define KMS_PIECE_MODULE	KMS_PIECE_RAW	/* raw, count 0: ULEB128 module id */
 
 static const struct kms_object *link_objs;
 
@@ -232,118 +224,22 @@ static int *number_tags(const struct kms_object *objs, unsigned int nr_objs,
 	return tag;
 }
 
-/* Names as pieces */
-
-#define KMS_COMPONENT_LEN	255
-#define KMS_INF			(~0U / 4)
-
-/*
- * The cheapest pieces for component @c: a split into pieces of tokens
- * (one byte each) and of characters the tokens cannot spell (one byte
- * each), each piece costing a header byte.  tok[i][j]: fewest tokens
- * spelling c[i..j).
- */
-static void write_component(struct kms_bytes *b, const char *c,
-			    unsigned int follow)
-{
-	static unsigned int tok[KMS_COMPONENT_LEN + 1][KMS_COMPONENT_LEN + 1];
-	unsigned int len = strlen(c), cost[KMS_COMPONENT_LEN + 1];
-	unsigned int from[KMS_COMPONENT_LEN + 1], i, j, k, t;
-	unsigned char spelling[KMS_PIECE_MAX];
-	bool raw[KMS_COMPONENT_LEN + 1];
-	long mod = kms_module_id(c);
-
-	if (len > KMS_COMPONENT_LEN || !len)
-		kms_die("kallsyms: object path component '%s' is empty or too long", c);
-	if (mod >= 0) {
-		kms_put_byte(b, follow | KMS_PIECE_MODULE);
-		kms_put_uleb128(b, mod);
-		return;
-	}
-
-	for (i = 0; i < len; i++) {
-		for (j = i; j <= len; j++)
-			tok[i][j] = j == i ? 0 : KMS_INF;
-		for (k = i; k < len; k++) {
-			if (tok[i][k] == KMS_INF)
-				continue;
-			for (t = 0; t < 256; t++) {
-				unsigned int n = kms_tokens.len[t];
-
-				if (n && k + n <= len &&
-				    !memcmp(c + k, kms_tokens.text[t], n) &&
-				    tok[i][k] + 1 < tok[i][k + n])
-					tok[i][k + n] = tok[i][k] + 1;
-			}
-		}
-	}
-
-	cost[0] = 0;
-	for (j = 1; j <= len; j++) {
-		cost[j] = KMS_INF;
-		for (i = 0; i < j; i++) {
-			bool r = tok[i][j] > KMS_PIECE_MAX ||
-				 tok[i][j] > j - i;
-			unsigned int units = r ? j - i : tok[i][j];
-
-			if (units > KMS_PIECE_MAX)
-				continue;
-			if (cost[i] + 1 + units < cost[j]) {
-				cost[j] = cost[i] + 1 + units;
-				from[j] = i;
-				raw[j] = r;
-			}
-		}
-	}
-
-	/* Emit the pieces from the first, found by walking back. */
-	for (i = 0; i < len; i = j) {
-		for (j = len; from[j] != i; j = from[j])
-			;
-		if (raw[j]) {
-			kms_put_byte(b, (j < len ? KMS_PIECE_MORE : follow) |
-				    KMS_PIECE_RAW | (j - i));
-			for (k = i; k < j; k++)
-				kms_put_byte(b, c[k]);
-			continue;
-		}
-		t = kms_tokenize(c + i, j - i, spelling);
-		kms_put_byte(b, (j < len ? KMS_PIECE_MORE : follow) | t);
-		for (k = 0; k < t; k++)
-			kms_put_byte(b, spelling[k]);
-	}
-}
-
-/* The shown part of @path, minus ".o", as pieces, component by component. */
-static void write_pieces(struct kms_bytes *b, const char *path,
-			 unsigned int tag)
-{
-	char *p = xstrdup(trailing_path(path, tag)), *c, *slash;
-	size_t len = strlen(p);
-
-	if (len < 3 || strcmp(p + len - 2, ".o"))
-		kms_die("kallsyms: object %s is not a .o file", path);
-	p[len - 2] = '\0';
-	for (c = p; c; c = slash) {
-		slash = strchr(c, '/');
-		if (slash)
-			*slash++ = '\0';
-		write_component(b, c, slash ? KMS_PIECE_SLASH : KMS_PIECE_LAST);
-	}
-	free(p);
-}
-
 static void object_names(const struct kms_object *objs, const int *order,
 			 unsigned int nr_tags, struct kms_names *names)
 {
 	unsigned int i;
 
 	for (i = 0; i < nr_tags; i++) {
-		kms_names_add(names);
-		write_pieces(&names->bytes, objs[order[i]].path,
-			     objs[order[i]].tag);
-		printf("/* object %u: %s */\n", i,
-		       trailing_path(objs[order[i]].path, objs[order[i]].tag));
+		const char *path = objs[order[i]].path;
+		char *t = xstrdup(trailing_path(path, objs[order[i]].tag));
+		size_t len = strlen(t);
+
+		if (len < 3 || strcmp(t + len - 2, ".o"))
+			kms_die("kallsyms: object %s is not a .o file", path);
+		printf("/* object %u: %s */\n", i, t);
+		t[len - 2] = '\0';
+		kms_names_add(names, t);
+		free(t);
 	}
 }
 

@@ -20,10 +20,16 @@
 
 struct seq_file;
 
-/* The module names of one attribution, as stored in the tables. */
+/* The modules of one attribution. */
 struct kallmodsyms_set {
 	unsigned int nr;
-	unsigned int names[KALLMODSYMS_MAX_MODULES];	/* where they start */
+	unsigned int ids[KALLMODSYMS_MAX_MODULES];
+};
+
+/* Where a name starts in the tables, and the symbol its copies count from. */
+struct kallmodsyms_name {
+	unsigned int bit;
+	unsigned int sym;
 };
 
 /* Where a reader is in one run stream of the tables. */
@@ -55,7 +61,7 @@ struct kallmodsyms_cursor {
 	bool obj_fits;
 	char obj_text[KALLMODSYMS_TEXT_LEN / 2];
 	unsigned int name_tag;	/* the object @name is of; ~0U: none */
-	unsigned int name;	/* where its name starts */
+	struct kallmodsyms_name name;
 	struct kallmodsyms_size_cursor size;
 };
 

@@ -48,6 +48,11 @@ void seq_puts(struct seq_file *m, const char *s)
 	fputs(s, m->fp);
 }
 
+void seq_write(struct seq_file *m, const void *data, size_t len)
+{
+	fwrite(data, 1, len, m->fp);
+}
+
 void seq_put_hex_ll(struct seq_file *m, const char *delimiter,
 		    unsigned long long v, unsigned int width)
 {

@@ -7,6 +7,7 @@ struct seq_file {
 };
 void seq_putc(struct seq_file *m, char c);
 void seq_puts(struct seq_file *m, const char *s);
+void seq_write(struct seq_file *m, const void *data, size_t len);
 void seq_put_hex_ll(struct seq_file *m, const char *delimiter,
 		    unsigned long long v, unsigned int width);
 #endif

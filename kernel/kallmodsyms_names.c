@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kallmodsyms_names.c: the module and object names of the kallmodsyms
+ * tables.
+ *
+ * scripts/kallmodsyms_names.c writes each name as letters of one Huffman
+ * code: characters; KMS_NAME_COPY, the first L characters of the name of
+ * kallsyms symbol S, L and S following in codes of their own (S as the
+ * zigzag-coded difference from the previous copy's S); KMS_NAME_MODULE, a
+ * module's name, its id following in as many bits as the largest id has;
+ * and KMS_NAME_END.  Module and object names are mostly words that the
+ * names of their symbols start with, which kallsyms has already.  An index
+ * gives where every KMS_NAMES_PER_INDEX-th name starts; the copies of the
+ * names from there count from symbol 0.
+ */
+
+#include <linux/kallmodsyms.h>
+#include <linux/minmax.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+#include <linux/types.h>
+
+#include "kallsyms_internal.h"
+#include "kallmodsyms_internal.h"
+
+#define KMS_NAME_END		0
+#define KMS_NAME_COPY		1
+#define KMS_NAME_MODULE		2
+#define KMS_NAME_MIN_COPY	2
+
+static const struct kallmodsyms_code kms_letters = {
+	kallmodsyms_names_counts, kallmodsyms_names_letters
+};
+
+static const struct kallmodsyms_code kms_copy_len = {
+	kallmodsyms_names_copy_len_counts, kallmodsyms_names_copy_len_letters
+};
+
+static const struct kallmodsyms_code kms_copy_sym = {
+	kallmodsyms_names_copy_sym_counts, kallmodsyms_names_copy_sym_letters
+};
+
+void kallmodsyms_putn(struct kallmodsyms_out *o, const char *s, size_t n)
+{
+	if (o->m) {
+		seq_write(o->m, s, n);
+		return;
+	}
+	if (o->len + 1 < o->size) {
+		size_t k = min_t(size_t, n, o->size - 1 - o->len);
+
+		memcpy(o->buf + o->len, s, k);
+		o->buf[o->len + k] = '\0';
+	}
+	o->len += n;
+}
+
+void kallmodsyms_puts(struct kallmodsyms_out *o, const char *s)
+{
+	kallmodsyms_putn(o, s, strlen(s));
+}
+
+/* Write the first @len characters of the name of kallsyms symbol @idx. */
+static void kms_put_symbol_start(struct kallmodsyms_out *o, unsigned int idx,
+				 unsigned int len)
+{
+	const u8 *p;
+	unsigned int i, n;
+	bool type = true;
+
+	if (idx >= kallsyms_num_syms)
+		return;		/* not a copy scripts/kallsyms writes */
+	p = &kallsyms_names[kallsyms_markers[idx >> 8]];
+	for (i = 0;; i++) {
+		n = *p++;
+		if (n & 0x80)
+			n = (n & 0x7f) | (*p++ << 7);
+		if (i == (idx & 0xff))
+			break;
+		p += n;
+	}
+	for (; n && len; n--) {
+		const char *t = &kallsyms_token_table[kallsyms_token_index[*p++]];
+		size_t k;
+
+		if (type) {
+			t++;	/* the symbol's type */
+			type = false;
+		}
+		k = min_t(size_t, strlen(t), len);
+		kallmodsyms_putn(o, t, k);
+		len -= k;
+	}
+}
+
+static unsigned int kms_module_id_bits(void)
+{
+	unsigned int b = 0;
+
+	while (kallmodsyms_num_modules > 1U << b)
+		b++;
+	return b;
+}
+
+/* Write the name at @pos to @o, if not NULL, and move @pos past it. */
+void kallmodsyms_put_name(struct kallmodsyms_out *o,
+			  struct kallmodsyms_name *pos)
+{
+	const u8 *bits = kallmodsyms_names_bits;
+	unsigned int letter, len, id;
+	u64 zz;
+	char c;
+
+	while ((letter = kallmodsyms_read_letter(&kms_letters, bits,
+						 &pos->bit)) != KMS_NAME_END) {
+		switch (letter) {
+		case KMS_NAME_COPY:
+			len = kallmodsyms_read_number(&kms_copy_len, bits,
+						      &pos->bit);
+			zz = kallmodsyms_read_number(&kms_copy_sym, bits,
+						     &pos->bit);
+			pos->sym += zz & 1 ? -(unsigned int)(zz / 2) - 1 :
+					     (unsigned int)(zz / 2);
+			if (o)
+				kms_put_symbol_start(o, pos->sym,
+						     len + KMS_NAME_MIN_COPY);
+			break;
+		case KMS_NAME_MODULE:
+			id = kallmodsyms_read_bits(bits, &pos->bit,
+						   kms_module_id_bits());
+			if (o)
+				kallmodsyms_put_module(o, id);
+			break;
+		default:
+			c = letter;
+			if (o)
+				kallmodsyms_putn(o, &c, 1);
+		}
+	}
+}
+
+/* Set @pos to name @i of the names @index is of. */
+void kallmodsyms_name_seek(struct kallmodsyms_name *pos,
+			   const unsigned int *index, unsigned int i)
+{
+	pos->bit = index[i / KMS_NAMES_PER_INDEX];
+	pos->sym = 0;
+	for (i %= KMS_NAMES_PER_INDEX; i; i--)
+		kallmodsyms_put_name(NULL, pos);
+}
+
+void kallmodsyms_put_module(struct kallmodsyms_out *o, unsigned int id)
+{
+	struct kallmodsyms_name pos;
+
+	kallmodsyms_name_seek(&pos, kallmodsyms_module_index, id);
+	kallmodsyms_put_name(o, &pos);
+}
