@@ -30,7 +30,8 @@ void kallmodsyms_cursor_init(struct kallmodsyms_cursor *c)
 	kallmodsyms_run_cursor_init(&c->tags);
 	c->mods_attr = ~0U;
 	c->obj_tag = -1;
-	c->name_tag = ~0U;
+	kallmodsyms_names_cache_init(&c->mod_names);
+	kallmodsyms_names_cache_init(&c->obj_names);
 	kallmodsyms_size_cursor_init(&c->size);
 }
 
@@ -78,6 +79,7 @@ static void kms_fill_set(unsigned int attr, struct kallmodsyms_set *set)
 int kallmodsyms_symbol_modules(unsigned int idx, char *buf, size_t size)
 {
 	struct kallmodsyms_out o = { .buf = buf, .size = size };
+	struct kallmodsyms_names_cache names;
 	struct kallmodsyms_run_cursor mods;
 	struct kallmodsyms_set set;
 	unsigned int i;
@@ -85,12 +87,13 @@ int kallmodsyms_symbol_modules(unsigned int idx, char *buf, size_t size)
 	if (!size)
 		return -ENOSPC;
 	buf[0] = '\0';
+	kallmodsyms_names_cache_init(&names);
 	kallmodsyms_run_cursor_init(&mods);
 	kms_fill_set(kallmodsyms_run_value(&kms_modules, &mods, idx) + 1, &set);
 	for (i = 0; i < set.nr; i++) {
 		if (i)
 			kallmodsyms_puts(&o, " ");
-		kallmodsyms_put_module(&o, set.ids[i]);
+		kallmodsyms_put_module(&o, &names, set.ids[i]);
 	}
 	return o.len >= size ? -ENOSPC : set.nr;
 }
@@ -109,16 +112,18 @@ EXPORT_SYMBOL_GPL(kallmodsyms_symbol_modules);
 int kallmodsyms_symbol_object(unsigned int idx, char *buf, size_t size)
 {
 	struct kallmodsyms_out o = { .buf = buf, .size = size };
-	struct kallmodsyms_cursor c;
+	struct kallmodsyms_names_cache names;
+	struct kallmodsyms_run_cursor tags;
 	int tag;
 
 	if (!size)
 		return -ENOSPC;
 	buf[0] = '\0';
-	kallmodsyms_cursor_init(&c);
-	tag = kallmodsyms_tag(&c, idx);
+	kallmodsyms_names_cache_init(&names);
+	kallmodsyms_run_cursor_init(&tags);
+	tag = kallmodsyms_tag(&tags, idx);
 	if (tag >= 0)
-		kallmodsyms_put_object(&o, &c, tag);
+		kallmodsyms_put_object(&o, &names, tag);
 	return o.len >= size ? -ENOSPC : o.len;
 }
 EXPORT_SYMBOL_GPL(kallmodsyms_symbol_object);
@@ -151,7 +156,9 @@ int kallmodsyms_lookup(unsigned long addr, char *mods, size_t mods_size,
 EXPORT_SYMBOL_GPL(kallmodsyms_lookup);
 
 /* "\t[mod1] [mod2]" for attribution @attr */
-static void kms_put_modules(struct kallmodsyms_out *o, unsigned int attr)
+static void kms_put_modules(struct kallmodsyms_out *o,
+			    struct kallmodsyms_names_cache *names,
+			    unsigned int attr)
 {
 	struct kallmodsyms_set set;
 	unsigned int i;
@@ -159,7 +166,7 @@ static void kms_put_modules(struct kallmodsyms_out *o, unsigned int attr)
 	kms_fill_set(attr, &set);
 	for (i = 0; i < set.nr; i++) {
 		kallmodsyms_puts(o, i ? " [" : "\t[");
-		kallmodsyms_put_module(o, set.ids[i]);
+		kallmodsyms_put_module(o, names, set.ids[i]);
 		kallmodsyms_puts(o, "]");
 	}
 }
@@ -174,7 +181,7 @@ static void kms_show_tags(struct seq_file *m, struct kallmodsyms_cursor *c,
 {
 	struct kallmodsyms_out o = { .m = m };
 	unsigned int attr = kms_attr(c, idx);
-	int tag = kallmodsyms_tag(c, idx);
+	int tag = kallmodsyms_tag(&c->tags, idx);
 
 	if (attr != c->mods_attr) {
 		struct kallmodsyms_out t = {
@@ -182,14 +189,14 @@ static void kms_show_tags(struct seq_file *m, struct kallmodsyms_cursor *c,
 		};
 
 		c->mods_text[0] = '\0';
-		kms_put_modules(&t, attr);
+		kms_put_modules(&t, &c->mod_names, attr);
 		c->mods_attr = attr;
 		c->mods_fit = t.len < sizeof(c->mods_text);
 	}
 	if (c->mods_fit)
 		seq_puts(m, c->mods_text);
 	else
-		kms_put_modules(&o, attr);
+		kms_put_modules(&o, &c->mod_names, attr);
 
 	if (tag < 0)
 		return;
@@ -200,14 +207,14 @@ static void kms_show_tags(struct seq_file *m, struct kallmodsyms_cursor *c,
 		};
 
 		c->obj_text[0] = '\0';
-		kallmodsyms_put_object(&t, c, tag);
+		kallmodsyms_put_object(&t, &c->obj_names, tag);
 		c->obj_tag = tag;
 		c->obj_fits = t.len < sizeof(c->obj_text);
 	}
 	if (c->obj_fits)
 		seq_puts(m, c->obj_text);
 	else
-		kallmodsyms_put_object(&o, c, tag);
+		kallmodsyms_put_object(&o, &c->obj_names, tag);
 	seq_putc(m, '}');
 }
 

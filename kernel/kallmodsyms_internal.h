@@ -6,6 +6,7 @@
 #include <linux/types.h>
 
 struct kallmodsyms_cursor;
+struct kallmodsyms_names_cache;
 struct kallmodsyms_run_cursor;
 struct kallmodsyms_size_cursor;
 struct seq_file;
@@ -78,15 +79,15 @@ struct kallmodsyms_out {
 
 void kallmodsyms_putn(struct kallmodsyms_out *o, const char *s, size_t n);
 void kallmodsyms_puts(struct kallmodsyms_out *o, const char *s);
-void kallmodsyms_put_name(struct kallmodsyms_out *o,
-			  struct kallmodsyms_name *pos);
-void kallmodsyms_name_seek(struct kallmodsyms_name *pos,
-			   const unsigned int *index, unsigned int i);
-void kallmodsyms_put_module(struct kallmodsyms_out *o, unsigned int id);
-
-int kallmodsyms_tag(struct kallmodsyms_cursor *c, unsigned int idx);
+void kallmodsyms_names_cache_init(struct kallmodsyms_names_cache *cache);
+void kallmodsyms_put_module(struct kallmodsyms_out *o,
+			    struct kallmodsyms_names_cache *cache,
+			    unsigned int id);
 void kallmodsyms_put_object(struct kallmodsyms_out *o,
-			    struct kallmodsyms_cursor *c, unsigned int tag);
+			    struct kallmodsyms_names_cache *cache,
+			    unsigned int tag);
+
+int kallmodsyms_tag(struct kallmodsyms_run_cursor *c, unsigned int idx);
 
 extern const unsigned int kallmodsyms_size_markers[];
 extern const u8 kallmodsyms_size_counts[];

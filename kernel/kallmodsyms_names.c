@@ -60,25 +60,42 @@ void kallmodsyms_puts(struct kallmodsyms_out *o, const char *s)
 	kallmodsyms_putn(o, s, strlen(s));
 }
 
+/*
+ * Where the name of kallsyms symbol @idx starts in kallsyms_names: from
+ * @cache's last one if that is nearer than the marker before @idx.
+ */
+static const u8 *kms_symbol_name(struct kallmodsyms_names_cache *cache,
+				 unsigned int idx)
+{
+	const u8 *p = &kallsyms_names[kallsyms_markers[idx >> 8]];
+	unsigned int i = idx & 0xff;
+
+	if (cache->sym <= idx && idx - cache->sym < i) {
+		p = &kallsyms_names[cache->off];
+		i = idx - cache->sym;
+	}
+	for (; i; i--)
+		p += *p & 0x80 ? 2 + ((*p & 0x7f) | p[1] << 7) : 1 + *p;
+	cache->sym = idx;
+	cache->off = p - kallsyms_names;
+	return p;
+}
+
 /* Write the first @len characters of the name of kallsyms symbol @idx. */
-static void kms_put_symbol_start(struct kallmodsyms_out *o, unsigned int idx,
-				 unsigned int len)
+static void kms_put_symbol_start(struct kallmodsyms_out *o,
+				 struct kallmodsyms_names_cache *cache,
+				 unsigned int idx, unsigned int len)
 {
 	const u8 *p;
-	unsigned int i, n;
+	unsigned int n;
 	bool type = true;
 
 	if (idx >= kallsyms_num_syms)
 		return;		/* not a copy scripts/kallsyms writes */
-	p = &kallsyms_names[kallsyms_markers[idx >> 8]];
-	for (i = 0;; i++) {
-		n = *p++;
-		if (n & 0x80)
-			n = (n & 0x7f) | (*p++ << 7);
-		if (i == (idx & 0xff))
-			break;
-		p += n;
-	}
+	p = kms_symbol_name(cache, idx);
+	n = *p++;
+	if (n & 0x80)
+		n = (n & 0x7f) | (*p++ << 7);
 	for (; n && len; n--) {
 		const char *t = &kallsyms_token_table[kallsyms_token_index[*p++]];
 		size_t k;
@@ -102,9 +119,13 @@ static unsigned int kms_module_id_bits(void)
 	return b;
 }
 
-/* Write the name at @pos to @o, if not NULL, and move @pos past it. */
-void kallmodsyms_put_name(struct kallmodsyms_out *o,
-			  struct kallmodsyms_name *pos)
+/*
+ * Write the name at @pos to @o, or, if @o is NULL, skip it; move @pos past
+ * it.  @cache speeds up finding the symbols it copies from.
+ */
+static void kms_put_name(struct kallmodsyms_out *o,
+			 struct kallmodsyms_names_cache *cache,
+			 struct kallmodsyms_name *pos)
 {
 	const u8 *bits = kallmodsyms_names_bits;
 	unsigned int letter, len, id;
@@ -122,14 +143,14 @@ void kallmodsyms_put_name(struct kallmodsyms_out *o,
 			pos->sym += zz & 1 ? -(unsigned int)(zz / 2) - 1 :
 					     (unsigned int)(zz / 2);
 			if (o)
-				kms_put_symbol_start(o, pos->sym,
+				kms_put_symbol_start(o, cache, pos->sym,
 						     len + KMS_NAME_MIN_COPY);
 			break;
 		case KMS_NAME_MODULE:
 			id = kallmodsyms_read_bits(bits, &pos->bit,
 						   kms_module_id_bits());
 			if (o)
-				kallmodsyms_put_module(o, id);
+				kallmodsyms_put_module(o, NULL, id);
 			break;
 		default:
 			c = letter;
@@ -139,20 +160,58 @@ void kallmodsyms_put_name(struct kallmodsyms_out *o,
 	}
 }
 
-/* Set @pos to name @i of the names @index is of. */
-void kallmodsyms_name_seek(struct kallmodsyms_name *pos,
-			   const unsigned int *index, unsigned int i)
+void kallmodsyms_names_cache_init(struct kallmodsyms_names_cache *cache)
 {
-	pos->bit = index[i / KMS_NAMES_PER_INDEX];
-	pos->sym = 0;
-	for (i %= KMS_NAMES_PER_INDEX; i; i--)
-		kallmodsyms_put_name(NULL, pos);
+	cache->nr = ~0U;
+	cache->sym = 0;		/* symbol 0's name is first */
+	cache->off = 0;
 }
 
-void kallmodsyms_put_module(struct kallmodsyms_out *o, unsigned int id)
+/*
+ * Write name @i of the names @index is of: found from the index, or
+ * forward from @cache's last name if that is nearer, and kept there.
+ */
+static void kms_put_indexed(struct kallmodsyms_out *o,
+			    struct kallmodsyms_names_cache *cache,
+			    const unsigned int *index, unsigned int i)
 {
+	unsigned int n = i % KMS_NAMES_PER_INDEX;
 	struct kallmodsyms_name pos;
 
-	kallmodsyms_name_seek(&pos, kallmodsyms_module_index, id);
-	kallmodsyms_put_name(o, &pos);
+	if (cache->nr != i) {
+		if (cache->nr < i && i - cache->nr <= n) {
+			n = i - cache->nr;
+		} else {
+			cache->pos.bit = index[i / KMS_NAMES_PER_INDEX];
+			cache->pos.sym = 0;
+		}
+		for (; n; n--)
+			kms_put_name(NULL, cache, &cache->pos);
+		cache->nr = i;
+	}
+	pos = cache->pos;
+	kms_put_name(o, cache, &pos);
+}
+
+/* Write the name of module @id; @cache may be NULL. */
+void kallmodsyms_put_module(struct kallmodsyms_out *o,
+			    struct kallmodsyms_names_cache *cache,
+			    unsigned int id)
+{
+	struct kallmodsyms_names_cache none;
+
+	if (!cache) {
+		kallmodsyms_names_cache_init(&none);
+		cache = &none;
+	}
+	kms_put_indexed(o, cache, kallmodsyms_module_index, id);
+}
+
+/* Write the trailing path of the object with tag number @tag. */
+void kallmodsyms_put_object(struct kallmodsyms_out *o,
+			    struct kallmodsyms_names_cache *cache,
+			    unsigned int tag)
+{
+	kms_put_indexed(o, cache, kallmodsyms_object_index, tag);
+	kallmodsyms_puts(o, ".o");
 }

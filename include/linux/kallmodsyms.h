@@ -32,6 +32,14 @@ struct kallmodsyms_name {
 	unsigned int sym;
 };
 
+/* The last name of a list decoded, and the last symbol name copied from. */
+struct kallmodsyms_names_cache {
+	unsigned int nr;	/* ~0U: none */
+	struct kallmodsyms_name pos;
+	unsigned int sym;	/* the name of kallsyms symbol @sym... */
+	unsigned int off;	/* ...is at this offset in kallsyms_names */
+};
+
 /* Where a reader is in one run stream of the tables. */
 struct kallmodsyms_run_cursor {
 	unsigned int run;	/* runs decoded */
@@ -60,8 +68,7 @@ struct kallmodsyms_cursor {
 	int obj_tag;		/* the same for an object tag */
 	bool obj_fits;
 	char obj_text[KALLMODSYMS_TEXT_LEN / 2];
-	unsigned int name_tag;	/* the object @name is of; ~0U: none */
-	struct kallmodsyms_name name;
+	struct kallmodsyms_names_cache mod_names, obj_names;
 	struct kallmodsyms_size_cursor size;
 };
 
