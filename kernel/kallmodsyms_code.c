@@ -48,8 +48,8 @@ unsigned int kallmodsyms_read_letter(const struct kallmodsyms_code *code,
 		     0xffff;
 	unsigned int len, first = 0, index = 0;
 
-	for (len = 1; len <= KMS_CODE_MAX_LEN; len++) {
-		unsigned int count = code->counts[len - 1];
+	for (len = 1; len <= code->counts[0]; len++) {
+		unsigned int count = code->counts[len];
 		unsigned int val = window >> (KMS_CODE_MAX_LEN - len);
 
 		if (val - first < count) {

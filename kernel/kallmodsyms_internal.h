@@ -28,7 +28,8 @@ extern const unsigned int kallmodsyms_object_index[];
 
 /* A canonical Huffman code, as scripts/kallmodsyms_code.c writes it. */
 struct kallmodsyms_code {
-	const u8 *counts;	/* codes of each length from 1 */
+	const u8 *counts;	/* the longest code's length L, then how
+				 * many codes each length 1..L has */
 	const u8 *letters;	/* letters in code order */
 };
 

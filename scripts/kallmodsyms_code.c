@@ -4,9 +4,9 @@
  * kallmodsyms tables (decoded by kernel/kallmodsyms_code.c).
  *
  * A code maps letters 0..255 to bit strings, shorter for frequent ones.
- * It is emitted as two tables: <name>_counts, u8 per code length
- * 1..KMS_CODE_MAX_LEN, how many letters have a code that long, and
- * <name>_letters, u8 letters in code order.  Codes of one length are
+ * It is emitted as two tables: <name>_counts, u8 the longest code's
+ * length L, then u8 per code length 1..L, how many letters have a code
+ * that long, and <name>_letters, u8 letters in code order.  Codes of one length are
  * consecutive numbers; the first code of length l + 1 is the one after the
  * last code of length l, shifted left.
  *
@@ -192,14 +192,17 @@ static void byte_label(const char *name)
 
 void kms_code_write(const struct kms_code *h, const char *name)
 {
+	unsigned int i, max = KMS_CODE_MAX_LEN;
 	char label[128];
-	unsigned int i;
 
+	while (max && !h->count[max])
+		max--;
 	snprintf(label, sizeof(label), "%s_counts", name);
 	byte_label(label);
-	for (i = 1; i <= KMS_CODE_MAX_LEN; i++)
-		printf("%s%u%s", i == 1 ? "\t.byte " : ", ", h->count[i],
-		       i == KMS_CODE_MAX_LEN ? "\n" : "");
+	printf("\t.byte %u", max);
+	for (i = 1; i <= max; i++)
+		printf(", %u", h->count[i]);
+	printf("\n");
 
 	snprintf(label, sizeof(label), "%s_letters", name);
 	byte_label(label);
