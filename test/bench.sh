@@ -7,7 +7,7 @@
 #
 # Usage: test/bench.sh <objdir>
 obj=$1
-o=$(ls "$obj"/.tmp_vmlinux[0-9].kallsyms.o | sort | tail -n 1)
+o=$(ls -t "$obj"/.tmp_vmlinux[0-9].kallsyms.o | head -n 1)	# the last link's
 end=$(size -A "$o" | awk '$1 == ".rodata" { print $2 }')
 nm -n "$o" | awk -v end="$end" '
 	function out(n, b) {
