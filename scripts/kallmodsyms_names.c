@@ -357,6 +357,29 @@ static void code_names(struct names_ctx *x, const struct parsed *names,
 	}
 }
 
+/* What the names are made of, as a comment in the output. */
+static void print_stats(const struct parsed *mp, unsigned int nr_mp,
+			const struct parsed *op, unsigned int nr_op)
+{
+	unsigned int chars[3] = { 0 }, pieces[3] = { 0 }, i, k, kind;
+
+	for (i = 0; i < nr_mp + nr_op; i++) {
+		const struct parsed *p = i < nr_mp ? &mp[i] : &op[i - nr_mp];
+
+		for (k = 0; k < p->n; k++) {
+			if (p->pieces[k].letter == KMS_NAME_END)
+				continue;
+			kind = p->pieces[k].letter == KMS_NAME_COPY ? 1 :
+			       p->pieces[k].letter == KMS_NAME_MODULE ? 2 : 0;
+			chars[kind] += p->pieces[k].len;
+			pieces[kind]++;
+		}
+	}
+	printf("/* names: %u module and %u object names, %u characters: %u literal, %u in %u copies of symbol names, %u in %u module names */\n",
+	       nr_mp, nr_op, chars[0] + chars[1] + chars[2], chars[0],
+	       chars[1], pieces[1], chars[2], pieces[2]);
+}
+
 static void reset_codes(struct names_ctx *x)
 {
 	memset(&x->letter, 0, sizeof(x->letter));
@@ -433,6 +456,7 @@ void kms_write_names(const struct kms_names *modules,
 			 sizeof(*oindex));
 	code_names(x, mp, modules->nr, &bits, mindex);
 	code_names(x, op, objects->nr, &bits, oindex);
+	print_stats(mp, modules->nr, op, objects->nr);
 	free_parsed(mp, modules->nr);
 	free_parsed(op, objects->nr);
 

@@ -2,8 +2,8 @@
 # Figures of a built test kernel: bytes of each kallmodsyms table, read from
 # the object scripts/kallsyms' output was assembled into for the final link
 # (alignment padding included), the symbol count, the size column's cost
-# in bits per symbol beside the zeroth-order entropy of what it codes, and
-# vmlinux's size.
+# in bits per symbol beside the zeroth-order entropy of what it codes, what
+# the object tags and names are made of, and vmlinux's size.
 #
 # Usage: test/bench.sh <objdir>
 obj=$1
@@ -34,4 +34,6 @@ awk -v bytes="$(cat "$obj/.bench-size-bytes")" '
 			100 * c["0:"] / n, 100 * c["1:"] / n, 100 * pad / n, 100 * (n - c["0:"] - c["1:"] - pad) / n
 	}
 	/^\/\* size letter / && $4 + 0 >= 66 { pad += $5 }' "${o%.o}.S"
+# What scripts/kallsyms said of the tags and names, from its comments.
+sed -n 's#^/\* \(object tags: .*\|names: .*\) \*/$#\1#p' "${o%.o}.S"
 size "$obj/vmlinux"
