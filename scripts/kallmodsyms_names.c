@@ -46,7 +46,7 @@
 #define KMS_NAME_FIRST_CHAR	0x20
 #define KMS_NAME_MIN_COPY	2
 
-#define KMS_NAME_ROUNDS		3	/* parses, the first from estimates */
+#define KMS_NAME_ROUNDS		2	/* parses, the first from estimates */
 #define KMS_NAME_WINDOW		256	/* symbols searched around the last copy */
 #define KMS_NAME_RANGE_SCAN	64	/* ...and in a range of equal prefixes */
 
