@@ -6,7 +6,8 @@
  * the size column of every symbol, one per line, to the file named by its
  * argument.  Every symbol is decoded twice: by a sequential reader keeping
  * its cursor, and by random access in reverse order with a fresh cursor;
- * the two, and the accessors kallmodsyms_symbol_modules() and
+ * the two, and the accessors kallmodsyms_symbol_modules(),
+ * kallmodsyms_symbol_object() (also into a buffer one byte short) and
  * kallmodsyms_symbol_size(), must agree.
  *
  * Addresses are read as the kernel reads them; KMS_ABSOLUTE_PERCPU in the
@@ -144,6 +145,25 @@ int main(int argc, char **argv)
 		if (len != (int)strlen(want_obj) || strcmp(obj, want_obj)) {
 			fprintf(stderr, "symbol %u: kallmodsyms_symbol_object() gives %d '%s', the file '%s'\n",
 				i, len, obj, seen[i]);
+			bad = 1;
+		}
+		/* One byte short: -ENOSPC, and as much as fits. */
+		if (*want_obj &&
+		    (kallmodsyms_symbol_object(i, obj, strlen(want_obj)) != -ENOSPC ||
+		     strncmp(obj, want_obj, strlen(want_obj) - 1) ||
+		     strlen(obj) != strlen(want_obj) - 1)) {
+			fprintf(stderr, "symbol %u: kallmodsyms_symbol_object() into %zu bytes gives '%s', not -ENOSPC and '%.*s'\n",
+				i, strlen(want_obj), obj,
+				(int)strlen(want_obj) - 1, want_obj);
+			bad = 1;
+		}
+		if (*want &&
+		    (kallmodsyms_symbol_modules(i, buf, strlen(want)) != -ENOSPC ||
+		     strncmp(buf, want, strlen(want) - 1) ||
+		     strlen(buf) != strlen(want) - 1)) {
+			fprintf(stderr, "symbol %u: kallmodsyms_symbol_modules() into %zu bytes gives '%s', not -ENOSPC and '%.*s'\n",
+				i, strlen(want), buf, (int)strlen(want) - 1,
+				want);
 			bad = 1;
 		}
 		printf("%u\t%s\n", i, seen[i]);
