@@ -85,6 +85,25 @@ static char *tags(struct kallmodsyms_cursor *c, unsigned int idx,
 	return buf;
 }
 
+/*
+ * Accessor @fn of symbol @idx into a buffer one byte short of @want: it
+ * must give -ENOSPC and as much of @want as fits.  Non-zero if not.
+ */
+static int one_byte_short(unsigned int idx,
+			  int (*fn)(unsigned int, char *, size_t),
+			  const char *want, const char *name)
+{
+	size_t len = strlen(want);
+	char buf[256];
+
+	if (!len || (fn(idx, buf, len) == -ENOSPC && strlen(buf) == len - 1 &&
+		     !strncmp(buf, want, len - 1)))
+		return 0;
+	fprintf(stderr, "symbol %u: %s() into %zu bytes gives '%s', not -ENOSPC and '%.*s'\n",
+		idx, name, len, buf, (int)len - 1, want);
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned int n = kallsyms_num_syms, i;
@@ -147,25 +166,10 @@ int main(int argc, char **argv)
 				i, len, obj, seen[i]);
 			bad = 1;
 		}
-		/* One byte short: -ENOSPC, and as much as fits. */
-		if (*want_obj &&
-		    (kallmodsyms_symbol_object(i, obj, strlen(want_obj)) != -ENOSPC ||
-		     strncmp(obj, want_obj, strlen(want_obj) - 1) ||
-		     strlen(obj) != strlen(want_obj) - 1)) {
-			fprintf(stderr, "symbol %u: kallmodsyms_symbol_object() into %zu bytes gives '%s', not -ENOSPC and '%.*s'\n",
-				i, strlen(want_obj), obj,
-				(int)strlen(want_obj) - 1, want_obj);
-			bad = 1;
-		}
-		if (*want &&
-		    (kallmodsyms_symbol_modules(i, buf, strlen(want)) != -ENOSPC ||
-		     strncmp(buf, want, strlen(want) - 1) ||
-		     strlen(buf) != strlen(want) - 1)) {
-			fprintf(stderr, "symbol %u: kallmodsyms_symbol_modules() into %zu bytes gives '%s', not -ENOSPC and '%.*s'\n",
-				i, strlen(want), buf, (int)strlen(want) - 1,
-				want);
-			bad = 1;
-		}
+		bad |= one_byte_short(i, kallmodsyms_symbol_object, want_obj,
+				      "kallmodsyms_symbol_object");
+		bad |= one_byte_short(i, kallmodsyms_symbol_modules, want,
+				      "kallmodsyms_symbol_modules");
 		printf("%u\t%s\n", i, seen[i]);
 		fprintf(sizes_file, "%lx %lx\n", kallsyms_sym_address(i), sizes[i]);
 	}
