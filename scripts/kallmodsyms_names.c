@@ -189,6 +189,8 @@ static unsigned int find_copies(const struct names_ctx *x, const char *s,
 						   x->nr_syms;
 	for (i = from; i < to; i++) {
 		l = common_prefix(s, x->syms[i].name);
+		if (l > max)
+			l = max;	/* a guard: no name shares more */
 		if (best[l] == ~0U ||
 		    zigzag(i, prev) < zigzag(best[l], prev))
 			best[l] = i;
