@@ -55,8 +55,10 @@ addresses and sizes alike), a cursor in the iterator so that a
 sequential read decodes each run of the tables once, and
 kallsyms_symbol_index() for kallmodsyms_lookup().  The tables and their
 decoding are in kernel/kallmodsyms*.c: run streams of module
-attributions and of object tags, names, and sizes, all coded with
-canonical Huffman codes built from each kernel's own data.  Lines are
+attributions and of object tags, module and object names (mostly
+copies of the starts of symbol names kallsyms already stores), and
+sizes, all coded with canonical Huffman codes built from each kernel's
+own data.  Lines are
 written with seq_put_hex_ll() rather than vsnprintf(), so that reading
 the longer file costs about what reading /proc/kallsyms does.
 
