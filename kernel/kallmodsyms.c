@@ -7,18 +7,17 @@
  * kallmodsyms_code.c) of the attribution of each symbol: none, one module,
  * or a set of several modules (see scripts/kallmodsyms.c).  Symbols sorted
  * by address keep the objects of a module together, so runs are few.
- * Object-file tags are in kallmodsyms_objects.c, sizes in
- * kallmodsyms_sizes.c.
+ * Module and object names are in kallmodsyms_names.c, object-file tags in
+ * kallmodsyms_objects.c, sizes in kallmodsyms_sizes.c.
  */
 
 #include <linux/export.h>
 #include <linux/kallmodsyms.h>
 #include <linux/kallsyms.h>
+#include <linux/minmax.h>
 #include <linux/seq_file.h>
-#include <linux/string.h>
 #include <linux/types.h>
 
-#include "kallsyms_internal.h"
 #include "kallmodsyms_internal.h"
 
 static const struct kallmodsyms_stream kms_modules =

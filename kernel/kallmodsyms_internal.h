@@ -26,11 +26,14 @@ extern const unsigned int kallmodsyms_object_index[];
 /* The indexes give where every KMS_NAMES_PER_INDEX-th name starts. */
 #define KMS_NAMES_PER_INDEX	32
 
-/* A canonical Huffman code, as scripts/kallmodsyms_code.c writes it. */
+/*
+ * A canonical Huffman code, as scripts/kallmodsyms_code.c writes it:
+ * @counts is the longest code's length L, then how many codes each length
+ * 1..L has; @letters are the letters in code order.
+ */
 struct kallmodsyms_code {
-	const u8 *counts;	/* the longest code's length L, then how
-				 * many codes each length 1..L has */
-	const u8 *letters;	/* letters in code order */
+	const u8 *counts;
+	const u8 *letters;
 };
 
 u64 kallmodsyms_read_bits(const u8 *bits, unsigned int *pos, unsigned int n);

@@ -11,10 +11,8 @@
  */
 
 #include <linux/kallmodsyms.h>
-#include <linux/kallsyms.h>
 #include <linux/types.h>
 
-#include "kallsyms_internal.h"
 #include "kallmodsyms_internal.h"
 
 static const struct kallmodsyms_stream kms_tags =
