@@ -47,6 +47,9 @@
 #define KMS_NAME_MIN_COPY	2
 
 #define KMS_NAME_ROUNDS		2	/* parses, the first from estimates */
+#define KMS_EST_CHAR		5	/* estimated bits: a character, */
+#define KMS_EST_COPY		11	/* a copy but its symbol's extra bits, */
+#define KMS_EST_MODULE		6	/* a module but its id */
 #define KMS_NAME_WINDOW		256	/* symbols searched around the last copy */
 #define KMS_NAME_RANGE_SCAN	64	/* ...and in a range of equal prefixes */
 
@@ -121,7 +124,7 @@ static unsigned int number_cost(const struct kms_code *h,
 
 static unsigned int char_cost(const struct names_ctx *x, unsigned char c)
 {
-	return x->estimate ? 5 : letter_cost(&x->letter, c);
+	return x->estimate ? KMS_EST_CHAR : letter_cost(&x->letter, c);
 }
 
 static unsigned int copy_cost(const struct names_ctx *x, unsigned int len,
@@ -131,7 +134,7 @@ static unsigned int copy_cost(const struct names_ctx *x, unsigned int len,
 
 	if (x->estimate) {
 		kms_code_number(zigzag(sym, prev), &extra);
-		return 4 + 3 + 4 + extra;
+		return KMS_EST_COPY + extra;
 	}
 	return letter_cost(&x->letter, KMS_NAME_COPY) +
 	       number_cost(&x->copy_len, len - KMS_NAME_MIN_COPY) +
@@ -140,7 +143,8 @@ static unsigned int copy_cost(const struct names_ctx *x, unsigned int len,
 
 static unsigned int module_cost(const struct names_ctx *x)
 {
-	return (x->estimate ? 6 : letter_cost(&x->letter, KMS_NAME_MODULE)) +
+	return (x->estimate ? KMS_EST_MODULE :
+			      letter_cost(&x->letter, KMS_NAME_MODULE)) +
 	       x->module_bits;
 }
 
