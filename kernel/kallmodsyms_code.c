@@ -73,21 +73,32 @@ u64 kallmodsyms_read_number(const struct kallmodsyms_code *code,
 	return 1ULL << b | kallmodsyms_read_bits(bits, pos, b);
 }
 
+/*
+ * A number coded as the difference from a previous one, zigzag-coded (0,
+ * 1, 2, 3, ... stand for 0, -1, 1, -2, ...): the difference, to be added.
+ */
+unsigned int kallmodsyms_read_delta(const struct kallmodsyms_code *code,
+				    const u8 *bits, unsigned int *pos)
+{
+	u64 zz = kallmodsyms_read_number(code, bits, pos);
+
+	return zz & 1 ? -(unsigned int)(zz / 2) - 1 : (unsigned int)(zz / 2);
+}
+
 /* Decode the run after the cursor's. */
 static void kms_next_run(const struct kallmodsyms_stream *s,
 			 struct kallmodsyms_run_cursor *c)
 {
-	unsigned int gap, zz, len;
+	unsigned int gap, delta, len;
 
 	gap = kallmodsyms_read_number(&s->gap, s->bits, &c->bit);
-	zz = kallmodsyms_read_number(&s->delta, s->bits, &c->bit);
+	delta = kallmodsyms_read_delta(&s->delta, s->bits, &c->bit);
 	len = kallmodsyms_read_number(&s->len, s->bits, &c->bit) + 1;
 
 	c->from = c->end;
 	c->start = c->end + gap;
 	c->end = c->start + len;
-	/* zigzag: 0, 1, 2, 3, ... stand for 0, -1, 1, -2, ... */
-	c->value += zz & 1 ? -((zz + 1) / 2) : zz / 2;
+	c->value += delta;
 	c->run++;
 }
 

@@ -41,6 +41,8 @@ unsigned int kallmodsyms_read_letter(const struct kallmodsyms_code *code,
 				     const u8 *bits, unsigned int *pos);
 u64 kallmodsyms_read_number(const struct kallmodsyms_code *code,
 			    const u8 *bits, unsigned int *pos);
+unsigned int kallmodsyms_read_delta(const struct kallmodsyms_code *code,
+				    const u8 *bits, unsigned int *pos);
 
 /* A run stream, as scripts/kallmodsyms_code.c writes it. */
 struct kallmodsyms_stream {

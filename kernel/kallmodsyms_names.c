@@ -129,7 +129,6 @@ static void kms_put_name(struct kallmodsyms_out *o,
 {
 	const u8 *bits = kallmodsyms_names_bits;
 	unsigned int letter, len, id;
-	u64 zz;
 	char c;
 
 	while ((letter = kallmodsyms_read_letter(&kms_letters, bits,
@@ -138,10 +137,8 @@ static void kms_put_name(struct kallmodsyms_out *o,
 		case KMS_NAME_COPY:
 			len = kallmodsyms_read_number(&kms_copy_len, bits,
 						      &pos->bit);
-			zz = kallmodsyms_read_number(&kms_copy_sym, bits,
-						     &pos->bit);
-			pos->sym += zz & 1 ? -(unsigned int)(zz / 2) - 1 :
-					     (unsigned int)(zz / 2);
+			pos->sym += kallmodsyms_read_delta(&kms_copy_sym, bits,
+							   &pos->bit);
 			if (o)
 				kms_put_symbol_start(o, cache, pos->sym,
 						     len + KMS_NAME_MIN_COPY);

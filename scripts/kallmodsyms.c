@@ -101,10 +101,7 @@ void kallmodsyms_add_symbol(unsigned long long addr, const char *name)
 
 	if (!modules_thick_file)
 		return;
-	if (nr_symbols == alloc) {
-		alloc = alloc ? 2 * alloc : 4096;
-		symbols = xrealloc(symbols, alloc * sizeof(*symbols));
-	}
+	symbols = kms_grow(symbols, nr_symbols, &alloc, sizeof(*symbols));
 	symbols[nr_symbols].addr = addr;
 	symbols[nr_symbols].name = xstrdup(name);
 	nr_symbols++;
@@ -350,10 +347,8 @@ static void add_elf_symbol(const char *name, unsigned long long addr,
 	long i;
 
 	elf_key(key, name, addr);
-	if (nr_elf_syms == elf_alloc) {
-		elf_alloc = elf_alloc ? 2 * elf_alloc : 4096;
-		elf_syms = xrealloc(elf_syms, elf_alloc * sizeof(*elf_syms));
-	}
+	elf_syms = kms_grow(elf_syms, nr_elf_syms, &elf_alloc,
+			    sizeof(*elf_syms));
 	elf_syms[nr_elf_syms].size = size;
 	elf_syms[nr_elf_syms].file = intern_file(file);
 	elf_syms[nr_elf_syms].next = -1;
@@ -427,11 +422,8 @@ static unsigned int candidates_alloc;
 
 static void add_candidate(unsigned int *n, const struct kms_range *rg)
 {
-	if (*n == candidates_alloc) {
-		candidates_alloc = candidates_alloc ? 2 * candidates_alloc : 64;
-		candidates = xrealloc(candidates,
-				      candidates_alloc * sizeof(*candidates));
-	}
+	candidates = kms_grow(candidates, *n, &candidates_alloc,
+			      sizeof(*candidates));
 	candidates[(*n)++] = rg;
 }
 

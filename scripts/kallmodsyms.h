@@ -28,6 +28,9 @@ void kms_die(const char *fmt, ...)
 void kms_fatal(const struct kms_reader *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3), noreturn));
 
+void *kms_grow(void *array, unsigned int nr, unsigned int *alloc,
+	       size_t size);
+
 /* String -> long map; keys are copied. */
 struct kms_hash_entry {
 	char *key;
@@ -126,6 +129,11 @@ void kms_code_put(struct kms_bits *b, const struct kms_code *h,
 void kms_code_put_number(struct kms_bits *b, const struct kms_code *h,
 			 unsigned long long val);
 void kms_bits_put(struct kms_bits *b, unsigned long long val, unsigned int n);
+void kms_code_letter(struct kms_bits *b, struct kms_code *h,
+		     unsigned int letter);
+void kms_code_value(struct kms_bits *b, struct kms_code *h,
+		    unsigned long long val);
+unsigned int kms_zigzag(unsigned int value, unsigned int prev);
 void kms_label(const char *name);
 void kms_code_write(const struct kms_code *h, const char *name);
 void kms_bits_write(const struct kms_bits *b, const char *name);

@@ -176,6 +176,26 @@ void kms_code_put_number(struct kms_bits *b, const struct kms_code *h,
 	kms_bits_put(b, val, extra);
 }
 
+/* Count @letter into @h, or, with @b, code it. */
+void kms_code_letter(struct kms_bits *b, struct kms_code *h,
+		     unsigned int letter)
+{
+	if (b)
+		kms_code_put(b, h, letter);
+	else
+		h->freq[letter]++;
+}
+
+/* Count @val into @h, or, with @b, code it. */
+void kms_code_value(struct kms_bits *b, struct kms_code *h,
+		    unsigned long long val)
+{
+	if (b)
+		kms_code_put_number(b, h, val);
+	else
+		kms_code_count_number(h, val);
+}
+
 void kms_label(const char *name)
 {
 	printf("\n.globl %s\n", name);
@@ -254,7 +274,8 @@ struct kms_run {
 	unsigned int gap, value, len;
 };
 
-static unsigned int zigzag(unsigned int value, unsigned int prev)
+/* @value - @prev, zigzag-coded: 0, -1, 1, -2, ... as 0, 1, 2, 3, ... */
+unsigned int kms_zigzag(unsigned int value, unsigned int prev)
 {
 	int d = (int)value - (int)prev;
 
@@ -282,6 +303,15 @@ static struct kms_run *find_runs(const int *value, unsigned int n,
 	return runs;
 }
 
+/* Count run @r into its three codes, or, with @b, code it. */
+static void code_run(struct kms_bits *b, struct kms_code *code,
+		     const struct kms_run *r, unsigned int prev)
+{
+	kms_code_value(b, &code[0], r->gap);
+	kms_code_value(b, &code[1], kms_zigzag(r->value, prev));
+	kms_code_value(b, &code[2], r->len - 1);
+}
+
 void kms_write_run_stream(const int *value, unsigned int n, const char *name)
 {
 	struct kms_code *code = xcalloc(3, sizeof(*code));
@@ -292,9 +322,7 @@ void kms_write_run_stream(const int *value, unsigned int n, const char *name)
 	char label[128];
 
 	for (i = 0; i < nr; i++) {
-		kms_code_count_number(gap, runs[i].gap);
-		kms_code_count_number(delta, zigzag(runs[i].value, prev));
-		kms_code_count_number(len, runs[i].len - 1);
+		code_run(NULL, code, &runs[i], prev);
 		prev = runs[i].value;
 	}
 	kms_code_build(gap);
@@ -309,9 +337,7 @@ void kms_write_run_stream(const int *value, unsigned int n, const char *name)
 	for (i = 0, prev = ~0U; i < nr; i++) {
 		if (i % KMS_RUNS_PER_MARKER == 0)
 			printf("\t.long %u, %llu, %u\n", end, bits.nr, prev);
-		kms_code_put_number(&bits, gap, runs[i].gap);
-		kms_code_put_number(&bits, delta, zigzag(runs[i].value, prev));
-		kms_code_put_number(&bits, len, runs[i].len - 1);
+		code_run(&bits, code, &runs[i], prev);
 		end += runs[i].gap + runs[i].len;
 		prev = runs[i].value;
 	}

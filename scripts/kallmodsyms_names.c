@@ -101,13 +101,6 @@ static unsigned int common_prefix(const char *a, const char *b)
 	return n;
 }
 
-static unsigned int zigzag(unsigned int sym, unsigned int prev)
-{
-	int d = (int)sym - (int)prev;
-
-	return d >= 0 ? 2 * d : -2 * d - 1;
-}
-
 /* Bits of letter @l in @h: an unused letter costs more than any code. */
 static unsigned int letter_cost(const struct kms_code *h, unsigned int l)
 {
@@ -133,12 +126,12 @@ static unsigned int copy_cost(const struct names_ctx *x, unsigned int len,
 	unsigned int extra;
 
 	if (x->estimate) {
-		kms_code_number(zigzag(sym, prev), &extra);
+		kms_code_number(kms_zigzag(sym, prev), &extra);
 		return KMS_EST_COPY + extra;
 	}
 	return letter_cost(&x->letter, KMS_NAME_COPY) +
 	       number_cost(&x->copy_len, len - KMS_NAME_MIN_COPY) +
-	       number_cost(&x->copy_sym, zigzag(sym, prev));
+	       number_cost(&x->copy_sym, kms_zigzag(sym, prev));
 }
 
 static unsigned int module_cost(const struct names_ctx *x)
@@ -196,12 +189,12 @@ static unsigned int find_copies(const struct names_ctx *x, const char *s,
 		if (l > max)
 			l = max;	/* a guard: no name shares more */
 		if (best[l] == ~0U ||
-		    zigzag(i, prev) < zigzag(best[l], prev))
+		    kms_zigzag(i, prev) < kms_zigzag(best[l], prev))
 			best[l] = i;
 	}
 	for (l = max; l-- > 0;)
 		if (best[l + 1] != ~0U && (best[l] == ~0U ||
-		    zigzag(best[l + 1], prev) < zigzag(best[l], prev)))
+		    kms_zigzag(best[l + 1], prev) < kms_zigzag(best[l], prev)))
 			best[l] = best[l + 1];
 
 	/* Otherwise any symbol with that start will do. */
@@ -214,8 +207,8 @@ static unsigned int find_copies(const struct names_ctx *x, const char *s,
 		end = i + KMS_NAME_RANGE_SCAN;
 		for (; i < end && i < x->nr_syms &&
 		     !strncmp(x->syms[x->by_name[i]].name, s, l); i++)
-			if (best[l] == ~0U || zigzag(x->by_name[i], prev) <
-					      zigzag(best[l], prev))
+			if (best[l] == ~0U || kms_zigzag(x->by_name[i], prev) <
+					      kms_zigzag(best[l], prev))
 				best[l] = x->by_name[i];
 	}
 	return max;
@@ -339,26 +332,17 @@ static void code_names(struct names_ctx *x, const struct parsed *names,
 		}
 		for (k = 0; k < names[i].n; k++) {
 			const struct piece *q = &names[i].pieces[k];
-			unsigned int len = q->len - KMS_NAME_MIN_COPY;
-			unsigned int sym = zigzag(q->val, prev);
 
-			if (!bits) {
-				x->letter.freq[q->letter]++;
-				if (q->letter == KMS_NAME_COPY) {
-					kms_code_count_number(&x->copy_len, len);
-					kms_code_count_number(&x->copy_sym, sym);
-				}
-			} else {
-				kms_code_put(bits, &x->letter, q->letter);
-				if (q->letter == KMS_NAME_COPY) {
-					kms_code_put_number(bits, &x->copy_len, len);
-					kms_code_put_number(bits, &x->copy_sym, sym);
-				}
-				if (q->letter == KMS_NAME_MODULE)
-					kms_bits_put(bits, q->val, x->module_bits);
-			}
-			if (q->letter == KMS_NAME_COPY)
-				prev = q->val;
+			kms_code_letter(bits, &x->letter, q->letter);
+			if (q->letter == KMS_NAME_MODULE && bits)
+				kms_bits_put(bits, q->val, x->module_bits);
+			if (q->letter != KMS_NAME_COPY)
+				continue;
+			kms_code_value(bits, &x->copy_len,
+				       q->len - KMS_NAME_MIN_COPY);
+			kms_code_value(bits, &x->copy_sym,
+				       kms_zigzag(q->val, prev));
+			prev = q->val;
 		}
 	}
 }

@@ -18,8 +18,8 @@
  *
  * and the letters get a canonical Huffman code (kallmodsyms_code.c) built
  * from their counts in this very kernel, so the stream costs close to the
- * zeroth-order entropy of the letters.  The last symbol, and symbols with nothing after them,
- * have no gap and use ZERO or LIT.
+ * zeroth-order entropy of the letters.  The last symbol, and symbols with
+ * nothing after them, have no gap and use ZERO or LIT.
  *
  *   kallmodsyms_size_counts   the code (see kallmodsyms_code.c)
  *   kallmodsyms_size_letters

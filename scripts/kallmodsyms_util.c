@@ -78,6 +78,18 @@ void kms_reader_close(struct kms_reader *r)
 	r->buf = NULL;
 }
 
+/*
+ * @array, of *@alloc elements of @size bytes, with room for element @nr:
+ * grown to twice as many when full.
+ */
+void *kms_grow(void *array, unsigned int nr, unsigned int *alloc, size_t size)
+{
+	if (nr < *alloc)
+		return array;
+	*alloc = *alloc ? 2 * *alloc : 64;
+	return xrealloc(array, *alloc * size);
+}
+
 /* FNV-1a */
 static unsigned int kms_hash_string(const char *s, size_t len)
 {
