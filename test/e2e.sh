@@ -48,7 +48,7 @@ done > "$bin/modules.nm" || exit 1
 result $? "sizes equal nm -S of vmlinux and of the loaded modules' .ko"
 
 # The output of the last kallsyms pass, for the names it reported.
-last_s=$(ls "$obj"/.tmp_vmlinux[0-9].kallsyms.S | sort | tail -n 1)
+last_s=$(ls -t "$obj"/.tmp_vmlinux[0-9].kallsyms.S | head -n 1)
 omap=
 [ -f "$obj/vmlinux.o.map" ] && grep -q ' vmlinux\.o$' "$obj/vmlinux.map" && omap=$obj/vmlinux.o.map
 "$bin/check-tags" "$guest/kallmodsyms" "$guest/modules" "$last_s" "$obj/vmlinux.map" $omap

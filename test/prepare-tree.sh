@@ -30,7 +30,6 @@ project_files() {
 		find kernel scripts init include lib Documentation tools arch -type f 2>/dev/null
 }
 
-# Reverse the previously applied series (newest first).
 # The files the applied or the new series touch.
 touched_files() {
 	cat "$state"/applied/*.patch "$patchdir"/*.patch 2>/dev/null |

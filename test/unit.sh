@@ -20,9 +20,12 @@ $CC $cflags -o "$out/kallsyms" "$tree/scripts/kallsyms.c" scripts/kallmodsyms.c 
 	scripts/kallmodsyms_map.c scripts/kallmodsyms_sizes.c scripts/kallmodsyms_code.c \
 	scripts/kallmodsyms_names.c scripts/kallmodsyms_objects.c scripts/kallmodsyms_util.c
 $CC $cflags -o "$out/modules_thick" scripts/modules_thick.c scripts/kallmodsyms_util.c
+# The kernel's decoder, built for userspace.
+kobjs=
 for f in kallmodsyms kallmodsyms_code kallmodsyms_names kallmodsyms_objects kallmodsyms_sizes; do
 	$CC -O2 -g -Wall -Werror -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -I"$tree/kernel" \
 		-c -o "$out/$f.o" kernel/$f.c
+	kobjs="$kobjs $out/$f.o"
 done
 $CC -O2 -g -Wall -Werror -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -c -o "$out/kms_decode.o" test/unit/kms_decode.c
 set +e
@@ -119,8 +122,7 @@ run_kallsyms_case() {
 		# kallsyms_relative_base is relative to _text: place it.
 		text=$(awk '$3 == "_text" { print $1 }' "$w/syms")
 		$CC -no-pie -o "$w/decode" -Wl,--defsym,_text=0x${text:-0} "$out/kms_decode.o" \
-			"$out/kallmodsyms.o" "$out/kallmodsyms_code.o" "$out/kallmodsyms_names.o" \
-			"$out/kallmodsyms_objects.o" "$out/kallmodsyms_sizes.o" "$w/out.o" 2>> "$w/err" &&
+			$kobjs "$w/out.o" 2>> "$w/err" &&
 		"$w/decode" "$w/sizes" > "$w/decoded" 2>> "$w/err"
 		rc=$?
 		unset KMS_ABSOLUTE_PERCPU
