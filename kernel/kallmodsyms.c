@@ -11,13 +11,13 @@
  * kallmodsyms_objects.c, sizes in kallmodsyms_sizes.c.
  */
 
-#include <linux/export.h>
 #include <linux/kallmodsyms.h>
 #include <linux/kallsyms.h>
 #include <linux/minmax.h>
 #include <linux/seq_file.h>
 #include <linux/types.h>
 
+#include "kallsyms_internal.h"
 #include "kallmodsyms_internal.h"
 
 static const struct kallmodsyms_stream kms_modules =
@@ -64,16 +64,10 @@ static void kms_fill_set(unsigned int attr, struct kallmodsyms_set *set)
 		set->ids[i] = p[i + 1];
 }
 
-/**
- * kallmodsyms_symbol_modules - built-in modules of a core kernel symbol
- * @idx: the symbol's index in the kallsyms tables
- * @buf: receives the module names, space-separated ("" for core-kernel code)
- * @size: size of @buf
- *
- * A name is that of the tristate module, configured =y, the symbol's
- * object file would be linked into if the module were built as loadable.
- *
- * Return: the number of modules, or -ENOSPC if @buf is too small.
+/*
+ * The built-in modules of core kernel symbol @idx into @buf of @size bytes
+ * (if @buf is not NULL), space-separated ("" for core-kernel code): the
+ * number of modules, or -ENOSPC if @buf is too small.
  */
 int kallmodsyms_symbol_modules(unsigned int idx, char *buf, size_t size)
 {
@@ -83,9 +77,11 @@ int kallmodsyms_symbol_modules(unsigned int idx, char *buf, size_t size)
 	struct kallmodsyms_set set;
 	unsigned int i;
 
-	if (!size)
-		return -ENOSPC;
-	buf[0] = '\0';
+	if (buf) {
+		if (!size)
+			return -ENOSPC;
+		buf[0] = '\0';
+	}
 	kallmodsyms_names_cache_init(&names);
 	kallmodsyms_run_cursor_init(&mods);
 	kms_fill_set(kallmodsyms_run_value(&kms_modules, &mods, idx) + 1, &set);
@@ -94,19 +90,13 @@ int kallmodsyms_symbol_modules(unsigned int idx, char *buf, size_t size)
 			kallmodsyms_puts(&o, " ");
 		kallmodsyms_put_module(&o, &names, set.ids[i]);
 	}
-	return o.len >= size ? -ENOSPC : set.nr;
+	return buf && o.len >= size ? -ENOSPC : set.nr;
 }
-EXPORT_SYMBOL_GPL(kallmodsyms_symbol_modules);
 
-/**
- * kallmodsyms_symbol_object - object-file tag of a core kernel symbol
- * @idx: the symbol's index in the kallsyms tables
- * @buf: receives the tag: the trailing path of the symbol's object file
- *	that tells it from the others defining its name in its module set
- *	("sched/core.o"), or "" where the name needs no tag
- * @size: size of @buf
- *
- * Return: the length of the tag, or -ENOSPC if @buf is too small.
+/*
+ * The object-file tag of core kernel symbol @idx into @buf of @size bytes
+ * ("" where its name needs none): its length, or -ENOSPC if @buf is too
+ * small.
  */
 int kallmodsyms_symbol_object(unsigned int idx, char *buf, size_t size)
 {
@@ -125,34 +115,46 @@ int kallmodsyms_symbol_object(unsigned int idx, char *buf, size_t size)
 		kallmodsyms_put_object(&o, &names, tag);
 	return o.len >= size ? -ENOSPC : o.len;
 }
-EXPORT_SYMBOL_GPL(kallmodsyms_symbol_object);
 
 /**
- * kallmodsyms_lookup - built-in modules and object an address belongs to
+ * kallmodsyms_lookup - size, built-in modules and object of an address
  * @addr: an address in the core kernel image
- * @mods: receives the module names as by kallmodsyms_symbol_modules() for
- *	the symbol holding @addr
- * @mods_size: size of @mods
- * @obj: receives the object-file tag as by kallmodsyms_symbol_object()
- * @obj_size: size of @obj
+ * @size: if not NULL, receives the size of the symbol holding @addr (the
+ *	last one starting at or before it): its st_size in vmlinux
+ * @modules: if not NULL, receives the names of the tristate modules,
+ *	configured =y, whose object file holds that symbol, space-separated
+ *	and sorted ("" for core-kernel code): the modules it would belong to
+ *	had they been built as loadable modules
+ * @modules_size: size of @modules
+ * @object: if not NULL, receives the shortest trailing path of the
+ *	symbol's object file that tells its name apart from others of the
+ *	same name and modules ("sched/core.o"), or "" where none is needed
+ * @object_size: size of @object
+ *
+ * These are what /proc/kallmodsyms shows for the symbol.
  *
  * Return: the number of modules, -ENOENT if @addr is not in the core
  * kernel's symbols, or -ENOSPC if a buffer is too small.
  */
-int kallmodsyms_lookup(unsigned long addr, char *mods, size_t mods_size,
-		       char *obj, size_t obj_size)
+int kallmodsyms_lookup(unsigned long addr, unsigned long *size,
+		       char *modules, size_t modules_size,
+		       char *object, size_t object_size)
 {
 	unsigned long idx = kallsyms_symbol_index(addr);
 	int ret;
 
 	if (idx == ULONG_MAX)
 		return -ENOENT;
-	ret = kallmodsyms_symbol_object(idx, obj, obj_size);
-	if (ret < 0)
-		return ret;
-	return kallmodsyms_symbol_modules(idx, mods, mods_size);
+	if (size)
+		*size = kallmodsyms_symbol_size(idx);
+	if (object) {
+		ret = kallmodsyms_symbol_object(idx, object, object_size);
+		if (ret < 0)
+			return ret;
+	}
+	return kallmodsyms_symbol_modules(idx, modules,
+					  modules ? modules_size : 0);
 }
-EXPORT_SYMBOL_GPL(kallmodsyms_lookup);
 
 /* "\t[mod1] [mod2]" for attribution @attr */
 static void kms_put_modules(struct kallmodsyms_out *o,

@@ -5,25 +5,20 @@
  * Streams are read MSB first.  A letter is coded with a canonical Huffman
  * code given as how many codes each length has and the letters in code
  * order (see scripts/kallmodsyms_code.c); a number is a letter, and for
- * letters from KMS_CODE_SMALL on, that many extra low bits.
+ * letters from KALLMODSYMS_CODE_SMALL on, that many extra low bits.
  *
  * A run stream gives a value, or none, to each symbol in kallsyms order,
  * as runs: each the number of symbols with no value before it, the change
  * of value from the previous run, and its length.  A marker every
- * KMS_RUNS_PER_MARKER runs allows decoding from any symbol; a reader
+ * KALLMODSYMS_RUNS_PER_MARKER runs allows decoding from any symbol; a reader
  * moving forward decodes each run once.
  */
 
-#include <linux/kallmodsyms.h>
 #include <linux/math.h>
 #include <linux/types.h>
 
 #include "kallmodsyms_internal.h"
 
-#define KMS_CODE_MAX_LEN	16
-#define KMS_CODE_SMALL_BITS	4
-#define KMS_CODE_SMALL		16	/* 1 << KMS_CODE_SMALL_BITS */
-#define KMS_RUNS_PER_MARKER	256
 
 u64 kallmodsyms_read_bits(const u8 *bits, unsigned int *pos, unsigned int n)
 {
@@ -37,7 +32,7 @@ u64 kallmodsyms_read_bits(const u8 *bits, unsigned int *pos, unsigned int n)
 /*
  * Codes of each length are consecutive numbers, the first of length l + 1
  * being (the last of length l, plus one) shifted left.  The next
- * KMS_CODE_MAX_LEN bits are read at once (the tables end with padding for
+ * KALLMODSYMS_CODE_MAX_LEN bits are read at once (the tables end with padding for
  * that), then matched against each length in turn.
  */
 unsigned int kallmodsyms_read_letter(const struct kallmodsyms_code *code,
@@ -50,7 +45,7 @@ unsigned int kallmodsyms_read_letter(const struct kallmodsyms_code *code,
 
 	for (len = 1; len <= code->counts[0]; len++) {
 		unsigned int count = code->counts[len];
-		unsigned int val = window >> (KMS_CODE_MAX_LEN - len);
+		unsigned int val = window >> (KALLMODSYMS_CODE_MAX_LEN - len);
 
 		if (val - first < count) {
 			*pos += len;
@@ -67,9 +62,9 @@ u64 kallmodsyms_read_number(const struct kallmodsyms_code *code,
 {
 	unsigned int letter = kallmodsyms_read_letter(code, bits, pos), b;
 
-	if (letter < KMS_CODE_SMALL)
+	if (letter < KALLMODSYMS_CODE_SMALL)
 		return letter;
-	b = letter - KMS_CODE_SMALL + KMS_CODE_SMALL_BITS;
+	b = letter - KALLMODSYMS_CODE_SMALL + KALLMODSYMS_CODE_SMALL_BITS;
 	return 1ULL << b | kallmodsyms_read_bits(bits, pos, b);
 }
 
@@ -107,7 +102,7 @@ static unsigned int kms_find_marker(const struct kallmodsyms_stream *s,
 				    unsigned int idx)
 {
 	unsigned int lo = 0;
-	unsigned int hi = DIV_ROUND_UP(*s->num_runs, KMS_RUNS_PER_MARKER);
+	unsigned int hi = DIV_ROUND_UP(*s->num_runs, KALLMODSYMS_RUNS_PER_MARKER);
 
 	while (hi - lo > 1) {
 		unsigned int mid = lo + (hi - lo) / 2;
@@ -123,7 +118,7 @@ static unsigned int kms_find_marker(const struct kallmodsyms_stream *s,
 static void kms_seek_marker(const struct kallmodsyms_stream *s,
 			    struct kallmodsyms_run_cursor *c, unsigned int k)
 {
-	c->run = k * KMS_RUNS_PER_MARKER;
+	c->run = k * KALLMODSYMS_RUNS_PER_MARKER;
 	c->end = s->markers[3 * k];
 	c->bit = s->markers[3 * k + 1];
 	c->value = s->markers[3 * k + 2];
@@ -149,7 +144,7 @@ int kallmodsyms_run_value(const struct kallmodsyms_stream *s,
 		return idx >= c->start ? c->value : -1;
 
 	k = kms_find_marker(s, idx);
-	if (!c->valid || idx < c->from || k * KMS_RUNS_PER_MARKER > c->run)
+	if (!c->valid || idx < c->from || k * KALLMODSYMS_RUNS_PER_MARKER > c->run)
 		kms_seek_marker(s, c, k);
 
 	while (c->run < *s->num_runs) {

@@ -1,15 +1,82 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* The tables scripts/kallsyms emits for kernel/kallmodsyms.c. */
+/*
+ * Between kernel/kallsyms.c and kernel/kallmodsyms*.c: the tables
+ * scripts/kallsyms emits for /proc/kallmodsyms and the decoder's cursor.
+ */
 #ifndef LINUX_KALLMODSYMS_INTERNAL_H_
 #define LINUX_KALLMODSYMS_INTERNAL_H_
 
+#include <linux/kallmodsyms_format.h>
 #include <linux/types.h>
 
-struct kallmodsyms_cursor;
-struct kallmodsyms_names_cache;
-struct kallmodsyms_run_cursor;
-struct kallmodsyms_size_cursor;
 struct seq_file;
+
+/* Tags longer than this are written out on every line they are on. */
+#define KALLMODSYMS_TEXT_LEN	128
+
+/* The modules of one attribution. */
+struct kallmodsyms_set {
+	unsigned int nr;
+	unsigned int ids[KALLMODSYMS_MAX_MODULES];
+};
+
+/* Where a name starts in the tables, and the symbol its copies count from. */
+struct kallmodsyms_name {
+	unsigned int bit;
+	unsigned int sym;
+};
+
+/* The last name of a list decoded, and the last symbol name copied from. */
+struct kallmodsyms_names_cache {
+	unsigned int nr;	/* ~0U: none */
+	struct kallmodsyms_name pos;
+	unsigned int sym;	/* the name of kallsyms symbol @sym... */
+	unsigned int off;	/* ...is at this offset in kallsyms_names */
+};
+
+/* Where a reader is in one run stream of the tables. */
+struct kallmodsyms_run_cursor {
+	unsigned int run;	/* runs decoded */
+	unsigned int bit;	/* bit offset of the next run */
+	unsigned int from;	/* the last run's gap starts here, */
+	unsigned int start;	/* the run itself here, */
+	unsigned int end;	/* and it ends before here */
+	unsigned int value;	/* its value */
+	bool valid;
+};
+
+/* Where a reader is in the size codes. */
+struct kallmodsyms_size_cursor {
+	unsigned int idx;	/* the symbol whose size code is next... */
+	unsigned int bit;	/* ...at this bit offset */
+	unsigned int last;	/* the symbol decoded last, of @size */
+	unsigned long size;
+};
+
+/* Decoding state kept between consecutive symbols of a sequential read. */
+struct kallmodsyms_cursor {
+	struct kallmodsyms_run_cursor mods, tags;
+	unsigned int mods_attr;	/* the attribution whose module names... */
+	bool mods_fit;		/* ...fit in @mods_text, and are there */
+	char mods_text[KALLMODSYMS_TEXT_LEN];
+	int obj_tag;		/* the same for an object tag */
+	bool obj_fits;
+	char obj_text[KALLMODSYMS_TEXT_LEN / 2];
+	struct kallmodsyms_names_cache mod_names, obj_names;
+	struct kallmodsyms_size_cursor size;
+};
+
+/* For kernel/kallsyms.c. */
+void kallmodsyms_cursor_init(struct kallmodsyms_cursor *c);
+void kallmodsyms_show(struct seq_file *m, struct kallmodsyms_cursor *c,
+		      long idx, unsigned long value, unsigned long size,
+		      bool show_value, char type, const char *name,
+		      const char *module_name);
+
+/* Core kernel symbol @idx's modules, object-file tag and size. */
+int kallmodsyms_symbol_modules(unsigned int idx, char *buf, size_t size);
+int kallmodsyms_symbol_object(unsigned int idx, char *buf, size_t size);
+unsigned long kallmodsyms_symbol_size(unsigned int idx);
 
 extern const unsigned int kallmodsyms_num_modules;
 extern const u16 kallmodsyms_sets[];
@@ -23,8 +90,7 @@ extern const u8 kallmodsyms_names_bits[];
 extern const unsigned int kallmodsyms_module_index[];
 extern const unsigned int kallmodsyms_object_index[];
 
-/* The indexes give where every KMS_NAMES_PER_INDEX-th name starts. */
-#define KMS_NAMES_PER_INDEX	32
+/* The indexes give where every KALLMODSYMS_NAMES_PER_INDEX-th name starts. */
 
 /*
  * A canonical Huffman code, as scripts/kallmodsyms_code.c writes it:

@@ -4,17 +4,16 @@
  * tables.
  *
  * scripts/kallmodsyms_names.c writes each name as letters of one Huffman
- * code: characters; KMS_NAME_COPY, the first L characters of the name of
+ * code: characters; KALLMODSYMS_NAME_COPY, the first L characters of the name of
  * kallsyms symbol S, L and S following in codes of their own (S as the
- * zigzag-coded difference from the previous copy's S); KMS_NAME_MODULE, a
+ * zigzag-coded difference from the previous copy's S); KALLMODSYMS_NAME_MODULE, a
  * module's name, its id following in as many bits as the largest id has;
- * and KMS_NAME_END.  Module and object names are mostly words that the
+ * and KALLMODSYMS_NAME_END.  Module and object names are mostly words that the
  * names of their symbols start with, which kallsyms has already.  An index
- * gives where every KMS_NAMES_PER_INDEX-th name starts; the copies of the
+ * gives where every KALLMODSYMS_NAMES_PER_INDEX-th name starts; the copies of the
  * names from there count from symbol 0.
  */
 
-#include <linux/kallmodsyms.h>
 #include <linux/minmax.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
@@ -23,10 +22,6 @@
 #include "kallsyms_internal.h"
 #include "kallmodsyms_internal.h"
 
-#define KMS_NAME_END		0
-#define KMS_NAME_COPY		1
-#define KMS_NAME_MODULE		2
-#define KMS_NAME_MIN_COPY	2
 
 static const struct kallmodsyms_code kms_letters = {
 	kallmodsyms_names_counts, kallmodsyms_names_letters
@@ -132,18 +127,18 @@ static void kms_put_name(struct kallmodsyms_out *o,
 	char c;
 
 	while ((letter = kallmodsyms_read_letter(&kms_letters, bits,
-						 &pos->bit)) != KMS_NAME_END) {
+						 &pos->bit)) != KALLMODSYMS_NAME_END) {
 		switch (letter) {
-		case KMS_NAME_COPY:
+		case KALLMODSYMS_NAME_COPY:
 			len = kallmodsyms_read_number(&kms_copy_len, bits,
 						      &pos->bit);
 			pos->sym += kallmodsyms_read_delta(&kms_copy_sym, bits,
 							   &pos->bit);
 			if (o)
 				kms_put_symbol_start(o, cache, pos->sym,
-						     len + KMS_NAME_MIN_COPY);
+						     len + KALLMODSYMS_NAME_MIN_COPY);
 			break;
-		case KMS_NAME_MODULE:
+		case KALLMODSYMS_NAME_MODULE:
 			id = kallmodsyms_read_bits(bits, &pos->bit,
 						   kms_module_id_bits());
 			if (o)
@@ -172,14 +167,14 @@ static void kms_put_indexed(struct kallmodsyms_out *o,
 			    struct kallmodsyms_names_cache *cache,
 			    const unsigned int *index, unsigned int i)
 {
-	unsigned int n = i % KMS_NAMES_PER_INDEX;
+	unsigned int n = i % KALLMODSYMS_NAMES_PER_INDEX;
 	struct kallmodsyms_name pos;
 
 	if (cache->nr != i) {
 		if (cache->nr < i && i - cache->nr <= n) {
 			n = i - cache->nr;
 		} else {
-			cache->pos.bit = index[i / KMS_NAMES_PER_INDEX];
+			cache->pos.bit = index[i / KALLMODSYMS_NAMES_PER_INDEX];
 			cache->pos.sym = 0;
 		}
 		for (; n; n--)

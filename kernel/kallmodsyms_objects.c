@@ -10,7 +10,6 @@
  * kallmodsyms_names.c).
  */
 
-#include <linux/kallmodsyms.h>
 #include <linux/types.h>
 
 #include "kallmodsyms_internal.h"

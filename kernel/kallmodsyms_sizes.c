@@ -6,19 +6,17 @@
  * a letter of a Huffman code (see scripts/kallmodsyms_sizes.c and
  * kallmodsyms_code.c):
  *
- *   KMS_SIZE_EXACT	the symbol ends where the next symbol at a higher
+ *   KALLMODSYMS_SIZE_EXACT	the symbol ends where the next symbol at a higher
  *			address starts
- *   KMS_SIZE_ZERO	size 0
- *   KMS_SIZE_LIT..	a size of b significant bits; its b - 1 low bits follow
- *   KMS_SIZE_PAD..	1..190 bytes short of the next symbol
+ *   KALLMODSYMS_SIZE_ZERO	size 0
+ *   KALLMODSYMS_SIZE_LIT..	a size of b significant bits; its b - 1 low bits follow
+ *   KALLMODSYMS_SIZE_PAD..	1..190 bytes short of the next symbol
  *
  * so that most symbols cost a bit or two.  A marker every
- * KMS_SIZES_PER_MARKER symbols gives the bit offset of that symbol's code;
+ * KALLMODSYMS_SIZES_PER_MARKER symbols gives the bit offset of that symbol's code;
  * a sequential reader keeps its place in the cursor instead.
  */
 
-#include <linux/export.h>
-#include <linux/kallmodsyms.h>
 #include <linux/kallsyms.h>
 #include <linux/limits.h>
 #include <linux/types.h>
@@ -26,12 +24,7 @@
 #include "kallsyms_internal.h"
 #include "kallmodsyms_internal.h"
 
-#define KMS_SIZES_PER_MARKER	256
 
-#define KMS_SIZE_EXACT		0
-#define KMS_SIZE_ZERO		1
-#define KMS_SIZE_LIT		2
-#define KMS_SIZE_PAD		66
 
 static const struct kallmodsyms_code kms_size_code = {
 	.counts = kallmodsyms_size_counts,
@@ -46,9 +39,9 @@ static unsigned int kms_letter(unsigned int *pos)
 /* The number of literal bits after @letter. */
 static unsigned int kms_literal_bits(unsigned int letter)
 {
-	if (letter < KMS_SIZE_LIT || letter >= KMS_SIZE_PAD)
+	if (letter < KALLMODSYMS_SIZE_LIT || letter >= KALLMODSYMS_SIZE_PAD)
 		return 0;
-	return letter - KMS_SIZE_LIT;
+	return letter - KALLMODSYMS_SIZE_LIT;
 }
 
 /* The distance from symbol @idx at @addr to the next higher address. */
@@ -68,11 +61,11 @@ static unsigned long kms_gap(unsigned int idx, unsigned long addr)
 /* Move the cursor to symbol @idx's code, decoding forward where it can. */
 static void kms_size_seek(struct kallmodsyms_size_cursor *c, unsigned int idx)
 {
-	unsigned int marker = idx / KMS_SIZES_PER_MARKER;
+	unsigned int marker = idx / KALLMODSYMS_SIZES_PER_MARKER;
 
 	if (idx < c->idx ||
-	    marker > c->idx / KMS_SIZES_PER_MARKER) {
-		c->idx = marker * KMS_SIZES_PER_MARKER;
+	    marker > c->idx / KALLMODSYMS_SIZES_PER_MARKER) {
+		c->idx = marker * KALLMODSYMS_SIZES_PER_MARKER;
 		c->bit = kallmodsyms_size_markers[marker];
 	}
 	while (c->idx < idx) {
@@ -95,11 +88,11 @@ static unsigned long kms_size(struct kallmodsyms_size_cursor *c,
 	unsigned int letter = kms_letter(&c->bit), b;
 
 	c->idx++;
-	if (letter == KMS_SIZE_EXACT)
+	if (letter == KALLMODSYMS_SIZE_EXACT)
 		return kms_gap(idx, addr);
-	if (letter >= KMS_SIZE_PAD)
-		return kms_gap(idx, addr) - (letter - KMS_SIZE_PAD + 1);
-	if (letter == KMS_SIZE_ZERO)
+	if (letter >= KALLMODSYMS_SIZE_PAD)
+		return kms_gap(idx, addr) - (letter - KALLMODSYMS_SIZE_PAD + 1);
+	if (letter == KALLMODSYMS_SIZE_ZERO)
 		return 0;
 	b = kms_literal_bits(letter);
 	return (unsigned long)(1ULL << b |
@@ -124,13 +117,7 @@ unsigned long kallmodsyms_cursor_size(struct kallmodsyms_size_cursor *c,
 	return c->size;
 }
 
-/**
- * kallmodsyms_symbol_size - exact size of a core kernel symbol
- * @idx: the symbol's index in the kallsyms tables
- *
- * Return: the symbol's st_size in vmlinux; 0 for symbols without a size
- * and for @idx out of range.
- */
+/* The size of core kernel symbol @idx: its st_size in vmlinux. */
 unsigned long kallmodsyms_symbol_size(unsigned int idx)
 {
 	struct kallmodsyms_size_cursor c;
@@ -140,23 +127,3 @@ unsigned long kallmodsyms_symbol_size(unsigned int idx)
 	kallmodsyms_size_cursor_init(&c);
 	return kallmodsyms_cursor_size(&c, idx, kallsyms_sym_address(idx));
 }
-EXPORT_SYMBOL_GPL(kallmodsyms_symbol_size);
-
-/**
- * kallmodsyms_lookup_size - exact size of the core kernel symbol at an address
- * @addr: an address in the core kernel image
- * @size: receives the st_size of the symbol holding @addr (the last one
- *	starting at or before it)
- *
- * Return: 0, or -ENOENT if @addr is not in the core kernel's symbols.
- */
-int kallmodsyms_lookup_size(unsigned long addr, unsigned long *size)
-{
-	unsigned long idx = kallsyms_symbol_index(addr);
-
-	if (idx == ULONG_MAX)
-		return -ENOENT;
-	*size = kallmodsyms_symbol_size(idx);
-	return 0;
-}
-EXPORT_SYMBOL_GPL(kallmodsyms_lookup_size);

@@ -41,7 +41,6 @@
 
 #include "kallmodsyms.h"
 
-#define KMS_MAX_MODULES		16	/* KALLMODSYMS_MAX_MODULES */
 
 static const char *modules_thick_file, *link_map_file, *omap_file, *elf_file;
 
@@ -56,7 +55,7 @@ static struct kms_hash module_ids;
 /* Module sets: sorted module ids.  Set 0 is the empty set. */
 struct kms_set {
 	unsigned int nr;
-	unsigned int mod[KMS_MAX_MODULES];
+	unsigned int mod[KALLMODSYMS_MAX_MODULES];
 };
 
 static struct kms_set *sets;
@@ -187,9 +186,9 @@ static void add_object_module(struct kms_thick_object **objs, unsigned int *nr,
 		if (o->set.mod[k] == mod)
 			kms_fatal(r, "%s listed twice for module %s", obj,
 				  module_names[mod]);
-	if (o->set.nr == KMS_MAX_MODULES)
+	if (o->set.nr == KALLMODSYMS_MAX_MODULES)
 		kms_fatal(r, "%s is in more than %d modules", obj,
-			  KMS_MAX_MODULES);
+			  KALLMODSYMS_MAX_MODULES);
 	o->set.mod[o->set.nr++] = mod;
 }
 

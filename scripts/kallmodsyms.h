@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "../include/linux/kallmodsyms_format.h"
+
 #define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
 
 /* A text file read line by line, for errors that say file:line. */
@@ -103,14 +105,11 @@ void kms_write_size_tables(const struct kms_symbol *syms, unsigned int n);
 
 /* Canonical Huffman codes and bit streams (kallmodsyms_code.c). */
 #define KMS_CODE_LETTERS	256
-#define KMS_CODE_MAX_LEN	16
-#define KMS_CODE_SMALL_BITS	4
-#define KMS_CODE_SMALL		(1 << KMS_CODE_SMALL_BITS)
 
 struct kms_code {
 	unsigned long freq[KMS_CODE_LETTERS];	/* filled in by the caller */
 	unsigned int len[KMS_CODE_LETTERS], code[KMS_CODE_LETTERS];
-	unsigned int count[KMS_CODE_MAX_LEN + 1];
+	unsigned int count[KALLMODSYMS_CODE_MAX_LEN + 1];
 	unsigned char order[KMS_CODE_LETTERS];
 	unsigned int nr_letters;
 };
@@ -139,8 +138,6 @@ void kms_code_write(const struct kms_code *h, const char *name);
 void kms_bits_write(const struct kms_bits *b, const char *name);
 void kms_bytes_write(const unsigned char *buf, size_t n, const char *name);
 
-#define KMS_RUNS_PER_MARKER	256
-#define KMS_NAMES_PER_INDEX	32
 
 /* Module or object names, for kallmodsyms_names.c. */
 struct kms_names {

@@ -11,8 +11,8 @@
  * last code of length l, shifted left.
  *
  * Numbers are coded as a letter and extra bits: values under
- * KMS_CODE_SMALL are their own letter; a larger value of b significant
- * bits is letter KMS_CODE_SMALL + b - KMS_CODE_SMALL_BITS - 1 followed by
+ * KALLMODSYMS_CODE_SMALL are their own letter; a larger value of b significant
+ * bits is letter KALLMODSYMS_CODE_SMALL + b - KALLMODSYMS_CODE_SMALL_BITS - 1 followed by
  * its b - 1 low bits.
  */
 
@@ -25,7 +25,7 @@
 
 /*
  * Code lengths of a Huffman code for letters of frequencies h->freq, at
- * most KMS_CODE_MAX_LEN bits: where the tree would be deeper, frequencies
+ * most KALLMODSYMS_CODE_MAX_LEN bits: where the tree would be deeper, frequencies
  * are flattened and the tree rebuilt.  A lone letter gets a 1-bit code.
  */
 static void huffman_lengths(struct kms_code *h)
@@ -83,7 +83,7 @@ static void huffman_lengths(struct kms_code *h)
 				max = h->len[i];
 		}
 		shift++;
-	} while (max > KMS_CODE_MAX_LEN);
+	} while (max > KALLMODSYMS_CODE_MAX_LEN);
 }
 
 /*
@@ -96,7 +96,7 @@ void kms_code_build(struct kms_code *h)
 	unsigned int l, i, next = 0;
 
 	huffman_lengths(h);
-	for (l = 1; l <= KMS_CODE_MAX_LEN; l++) {
+	for (l = 1; l <= KALLMODSYMS_CODE_MAX_LEN; l++) {
 		unsigned int n = 0;
 
 		for (i = 0; i < KMS_CODE_LETTERS; i++)
@@ -109,7 +109,7 @@ void kms_code_build(struct kms_code *h)
 	}
 	h->nr_letters = 0;
 	memset(h->count, 0, sizeof(h->count));
-	for (l = 1; l <= KMS_CODE_MAX_LEN; l++) {
+	for (l = 1; l <= KALLMODSYMS_CODE_MAX_LEN; l++) {
 		for (i = 0; i < KMS_CODE_LETTERS; i++) {
 			if (h->len[i] != l)
 				continue;
@@ -127,12 +127,12 @@ unsigned int kms_code_number(unsigned long long val, unsigned int *extra)
 	unsigned int b = 0;
 
 	*extra = 0;
-	if (val < KMS_CODE_SMALL)
+	if (val < KALLMODSYMS_CODE_SMALL)
 		return val;
 	while (b < 64 && val >> b)
 		b++;
 	*extra = b - 1;
-	return KMS_CODE_SMALL + b - KMS_CODE_SMALL_BITS - 1;
+	return KALLMODSYMS_CODE_SMALL + b - KALLMODSYMS_CODE_SMALL_BITS - 1;
 }
 
 void kms_bits_put(struct kms_bits *b, unsigned long long val, unsigned int n)
@@ -212,7 +212,7 @@ static void byte_label(const char *name)
 
 void kms_code_write(const struct kms_code *h, const char *name)
 {
-	unsigned int i, max = KMS_CODE_MAX_LEN;
+	unsigned int i, max = KALLMODSYMS_CODE_MAX_LEN;
 	char label[128];
 
 	while (max && !h->count[max])
@@ -262,7 +262,7 @@ void kms_bits_write(const struct kms_bits *b, const char *name)
  *   len	symbols in the run, minus one
  *
  *   <name>_num_runs		u32 runs
- *   <name>_markers		every KMS_RUNS_PER_MARKER runs, u32 each: the
+ *   <name>_markers		every KALLMODSYMS_RUNS_PER_MARKER runs, u32 each: the
  *				symbol index the run's gap starts at, the
  *				run's bit offset, the previous run's value
  *				(~0U for none)
@@ -335,7 +335,7 @@ void kms_write_run_stream(const int *value, unsigned int n, const char *name)
 	snprintf(label, sizeof(label), "%s_markers", name);
 	kms_label(label);
 	for (i = 0, prev = ~0U; i < nr; i++) {
-		if (i % KMS_RUNS_PER_MARKER == 0)
+		if (i % KALLMODSYMS_RUNS_PER_MARKER == 0)
 			printf("\t.long %u, %llu, %u\n", end, bits.nr, prev);
 		code_run(&bits, code, &runs[i], prev);
 		end += runs[i].gap + runs[i].len;

@@ -6,15 +6,15 @@
  * Module names and object paths are mostly words that the names of the
  * symbols they define start with too (tsc.o: tsc_init, fat: fat_fill_super),
  * and the kernel has those names already, in kallsyms.  A name is written
- * as letters of one code, ending with KMS_NAME_END:
+ * as letters of one code, ending with KALLMODSYMS_NAME_END:
  *
  *   a character		itself (0x20 and up)
- *   KMS_NAME_COPY		the first L characters of the name of kallsyms
- *				symbol S; then L - KMS_NAME_MIN_COPY in the
+ *   KALLMODSYMS_NAME_COPY		the first L characters of the name of kallsyms
+ *				symbol S; then L - KALLMODSYMS_NAME_MIN_COPY in the
  *				_copy_len code and S minus the previous copy's
  *				S (0 at the start of an index entry's names),
  *				zigzag-coded, in the _copy_sym code
- *   KMS_NAME_MODULE		the name of a module, in object names only:
+ *   KALLMODSYMS_NAME_MODULE		the name of a module, in object names only:
  *				then its id, in as many bits as the largest id
  *				has
  *
@@ -30,7 +30,7 @@
  *   kallmodsyms_names_bits		the names: module names, then object
  *					names
  *   kallmodsyms_module_index		bit offset of every
- *   kallmodsyms_object_index		KMS_NAMES_PER_INDEX-th name
+ *   kallmodsyms_object_index		KALLMODSYMS_NAMES_PER_INDEX-th name
  */
 
 #include <stdlib.h>
@@ -40,11 +40,7 @@
 
 #include "kallmodsyms.h"
 
-#define KMS_NAME_END		0
-#define KMS_NAME_COPY		1
-#define KMS_NAME_MODULE		2
 #define KMS_NAME_FIRST_CHAR	0x20
-#define KMS_NAME_MIN_COPY	2
 
 #define KMS_NAME_ROUNDS		2	/* parses, the first from estimates */
 #define KMS_EST_CHAR		5	/* estimated bits: a character, */
@@ -104,7 +100,7 @@ static unsigned int common_prefix(const char *a, const char *b)
 /* Bits of letter @l in @h: an unused letter costs more than any code. */
 static unsigned int letter_cost(const struct kms_code *h, unsigned int l)
 {
-	return h->len[l] ? h->len[l] : KMS_CODE_MAX_LEN + 4;
+	return h->len[l] ? h->len[l] : KALLMODSYMS_CODE_MAX_LEN + 4;
 }
 
 static unsigned int number_cost(const struct kms_code *h,
@@ -129,15 +125,15 @@ static unsigned int copy_cost(const struct names_ctx *x, unsigned int len,
 		kms_code_number(kms_zigzag(sym, prev), &extra);
 		return KMS_EST_COPY + extra;
 	}
-	return letter_cost(&x->letter, KMS_NAME_COPY) +
-	       number_cost(&x->copy_len, len - KMS_NAME_MIN_COPY) +
+	return letter_cost(&x->letter, KALLMODSYMS_NAME_COPY) +
+	       number_cost(&x->copy_len, len - KALLMODSYMS_NAME_MIN_COPY) +
 	       number_cost(&x->copy_sym, kms_zigzag(sym, prev));
 }
 
 static unsigned int module_cost(const struct names_ctx *x)
 {
 	return (x->estimate ? KMS_EST_MODULE :
-			      letter_cost(&x->letter, KMS_NAME_MODULE)) +
+			      letter_cost(&x->letter, KALLMODSYMS_NAME_MODULE)) +
 	       x->module_bits;
 }
 
@@ -159,7 +155,7 @@ static unsigned int lower_bound(const struct names_ctx *x, const char *s,
 }
 
 /*
- * For each length l from KMS_NAME_MIN_COPY, the symbol nearest to @prev
+ * For each length l from KALLMODSYMS_NAME_MIN_COPY, the symbol nearest to @prev
  * whose name starts with the first l characters of @s: in @best[l], or
  * ~0U where none does.  Returns the longest l any symbol has.
  */
@@ -177,7 +173,7 @@ static unsigned int find_copies(const struct names_ctx *x, const char *s,
 	}
 	for (l = 0; l <= max; l++)
 		best[l] = ~0U;
-	if (max < KMS_NAME_MIN_COPY)
+	if (max < KALLMODSYMS_NAME_MIN_COPY)
 		return 0;
 
 	/* Near @prev: the symbols of the same object, mostly. */
@@ -198,7 +194,7 @@ static unsigned int find_copies(const struct names_ctx *x, const char *s,
 			best[l] = best[l + 1];
 
 	/* Otherwise any symbol with that start will do. */
-	for (l = KMS_NAME_MIN_COPY; l <= max; l++) {
+	for (l = KALLMODSYMS_NAME_MIN_COPY; l <= max; l++) {
 		unsigned int end;
 
 		if (best[l] != ~0U)
@@ -216,7 +212,7 @@ static unsigned int find_copies(const struct names_ctx *x, const char *s,
 
 /*
  * The cheapest pieces for @name, into @out (at most strlen(@name) + 1 of
- * them, KMS_NAME_END last); *@prev is the symbol copies count from, and is
+ * them, KALLMODSYMS_NAME_END last); *@prev is the symbol copies count from, and is
  * left at the last one copied.
  */
 static unsigned int parse_name(const struct names_ctx *x, const char *name,
@@ -249,16 +245,16 @@ static unsigned int parse_name(const struct names_ctx *x, const char *name,
 				continue;
 			cost[p + l] = c;
 			state[p + l] = state[p];
-			how[p + l] = (struct piece){ KMS_NAME_MODULE, m, l };
+			how[p + l] = (struct piece){ KALLMODSYMS_NAME_MODULE, m, l };
 		}
 		n = find_copies(x, name + p, state[p], best);
-		for (l = KMS_NAME_MIN_COPY; l <= n; l++) {
+		for (l = KALLMODSYMS_NAME_MIN_COPY; l <= n; l++) {
 			c = cost[p] + copy_cost(x, l, best[l], state[p]);
 			if (c >= cost[p + l])
 				continue;
 			cost[p + l] = c;
 			state[p + l] = best[l];
-			how[p + l] = (struct piece){ KMS_NAME_COPY, best[l], l };
+			how[p + l] = (struct piece){ KALLMODSYMS_NAME_COPY, best[l], l };
 		}
 	}
 	/* Back from the end, then turned around. */
@@ -270,7 +266,7 @@ static unsigned int parse_name(const struct names_ctx *x, const char *name,
 		out[l] = out[n - 1 - l];
 		out[n - 1 - l] = t;
 	}
-	out[n++] = (struct piece){ KMS_NAME_END, 0, 0 };
+	out[n++] = (struct piece){ KALLMODSYMS_NAME_END, 0, 0 };
 	*prev = state[len];
 	free(cost);
 	free(state);
@@ -294,7 +290,7 @@ static struct parsed *parse_names(const struct names_ctx *x,
 	unsigned int i, prev = 0;
 
 	for (i = 0; i < names->nr; i++) {
-		if (i % KMS_NAMES_PER_INDEX == 0)
+		if (i % KALLMODSYMS_NAMES_PER_INDEX == 0)
 			prev = 0;
 		out[i].pieces = xcalloc(strlen(names->name[i]) + 1,
 					sizeof(*out[i].pieces));
@@ -316,7 +312,7 @@ static void free_parsed(struct parsed *p, unsigned int nr)
 /*
  * Count the letters and numbers of @nr parsed names into @x's codes, or,
  * with @bits, write them, recording the bit offset of every
- * KMS_NAMES_PER_INDEX-th name in @index.
+ * KALLMODSYMS_NAMES_PER_INDEX-th name in @index.
  */
 static void code_names(struct names_ctx *x, const struct parsed *names,
 		       unsigned int nr, struct kms_bits *bits,
@@ -325,21 +321,21 @@ static void code_names(struct names_ctx *x, const struct parsed *names,
 	unsigned int i, k, prev = 0;
 
 	for (i = 0; i < nr; i++) {
-		if (i % KMS_NAMES_PER_INDEX == 0) {
+		if (i % KALLMODSYMS_NAMES_PER_INDEX == 0) {
 			prev = 0;
 			if (bits)
-				index[i / KMS_NAMES_PER_INDEX] = bits->nr;
+				index[i / KALLMODSYMS_NAMES_PER_INDEX] = bits->nr;
 		}
 		for (k = 0; k < names[i].n; k++) {
 			const struct piece *q = &names[i].pieces[k];
 
 			kms_code_letter(bits, &x->letter, q->letter);
-			if (q->letter == KMS_NAME_MODULE && bits)
+			if (q->letter == KALLMODSYMS_NAME_MODULE && bits)
 				kms_bits_put(bits, q->val, x->module_bits);
-			if (q->letter != KMS_NAME_COPY)
+			if (q->letter != KALLMODSYMS_NAME_COPY)
 				continue;
 			kms_code_value(bits, &x->copy_len,
-				       q->len - KMS_NAME_MIN_COPY);
+				       q->len - KALLMODSYMS_NAME_MIN_COPY);
 			kms_code_value(bits, &x->copy_sym,
 				       kms_zigzag(q->val, prev));
 			prev = q->val;
@@ -357,10 +353,10 @@ static void print_stats(const struct parsed *mp, unsigned int nr_mp,
 		const struct parsed *p = i < nr_mp ? &mp[i] : &op[i - nr_mp];
 
 		for (k = 0; k < p->n; k++) {
-			if (p->pieces[k].letter == KMS_NAME_END)
+			if (p->pieces[k].letter == KALLMODSYMS_NAME_END)
 				continue;
-			kind = p->pieces[k].letter == KMS_NAME_COPY ? 1 :
-			       p->pieces[k].letter == KMS_NAME_MODULE ? 2 : 0;
+			kind = p->pieces[k].letter == KALLMODSYMS_NAME_COPY ? 1 :
+			       p->pieces[k].letter == KALLMODSYMS_NAME_MODULE ? 2 : 0;
 			chars[kind] += p->pieces[k].len;
 			pieces[kind]++;
 		}
@@ -390,7 +386,7 @@ static void write_index(const struct kms_names *names,
 	unsigned int i;
 
 	kms_label(label);
-	for (i = 0; i < DIV_ROUND_UP(names->nr, KMS_NAMES_PER_INDEX); i++)
+	for (i = 0; i < DIV_ROUND_UP(names->nr, KALLMODSYMS_NAMES_PER_INDEX); i++)
 		printf("\t.long %llu\n", index[i]);
 }
 
@@ -440,9 +436,9 @@ void kms_write_names(const struct kms_names *modules,
 		x->estimate = false;
 	}
 
-	mindex = xcalloc(modules->nr / KMS_NAMES_PER_INDEX + 1,
+	mindex = xcalloc(modules->nr / KALLMODSYMS_NAMES_PER_INDEX + 1,
 			 sizeof(*mindex));
-	oindex = xcalloc(objects->nr / KMS_NAMES_PER_INDEX + 1,
+	oindex = xcalloc(objects->nr / KALLMODSYMS_NAMES_PER_INDEX + 1,
 			 sizeof(*oindex));
 	code_names(x, mp, modules->nr, &bits, mindex);
 	code_names(x, op, objects->nr, &bits, oindex);

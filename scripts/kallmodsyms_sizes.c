@@ -10,11 +10,11 @@
  * one letter of a small alphabet, relative to the gap the kernel can
  * compute from kallsyms' own addresses:
  *
- *   KMS_SIZE_EXACT		size == gap
- *   KMS_SIZE_ZERO		size == 0
- *   KMS_SIZE_LIT + b - 1	size has b significant bits (1..64); its
+ *   KALLMODSYMS_SIZE_EXACT		size == gap
+ *   KALLMODSYMS_SIZE_ZERO		size == 0
+ *   KALLMODSYMS_SIZE_LIT + b - 1	size has b significant bits (1..64); its
  *				b - 1 low bits follow in the bit stream
- *   KMS_SIZE_PAD + k - 1	size == gap - k (1 <= k <= KMS_SIZE_MAX_PAD)
+ *   KALLMODSYMS_SIZE_PAD + k - 1	size == gap - k (1 <= k <= KMS_SIZE_MAX_PAD)
  *
  * and the letters get a canonical Huffman code (kallmodsyms_code.c) built
  * from their counts in this very kernel, so the stream costs close to the
@@ -25,7 +25,7 @@
  *   kallmodsyms_size_letters
  *   kallmodsyms_size_bits     the codes (and literal bits), MSB first
  *   kallmodsyms_size_markers  u32 bit offset of every
- *                             KMS_SIZES_PER_MARKER-th symbol's code
+ *                             KALLMODSYMS_SIZES_PER_MARKER-th symbol's code
  *
  * Nothing depends on absolute addresses, only on differences, so the
  * tables keep their size from one kallsyms pass to the next once the
@@ -39,13 +39,8 @@
 
 #include "kallmodsyms.h"
 
-#define KMS_SIZES_PER_MARKER	256
 
-#define KMS_SIZE_EXACT		0
-#define KMS_SIZE_ZERO		1
-#define KMS_SIZE_LIT		2	/* ..65: 1..64 significant bits */
-#define KMS_SIZE_PAD		66	/* ..255: gap minus 1..190 */
-#define KMS_SIZE_MAX_PAD	(256 - KMS_SIZE_PAD)
+#define KMS_SIZE_MAX_PAD	(256 - KALLMODSYMS_SIZE_PAD)
 
 /* The letter coding @size, and how many literal bits follow it. */
 static unsigned int size_letter(unsigned long long size, bool has_gap,
@@ -54,22 +49,22 @@ static unsigned int size_letter(unsigned long long size, bool has_gap,
 	unsigned int b = 0;
 
 	if (!size)
-		return KMS_SIZE_ZERO;
+		return KALLMODSYMS_SIZE_ZERO;
 	if (has_gap && size == gap)
-		return KMS_SIZE_EXACT;
+		return KALLMODSYMS_SIZE_EXACT;
 	if (has_gap && size < gap && gap - size <= KMS_SIZE_MAX_PAD)
-		return KMS_SIZE_PAD + gap - size - 1;
+		return KALLMODSYMS_SIZE_PAD + gap - size - 1;
 	while (b < 64 && size >> b)
 		b++;
-	return KMS_SIZE_LIT + b - 1;
+	return KALLMODSYMS_SIZE_LIT + b - 1;
 }
 
 /* The number of literal bits after @letter: the size's low bits. */
 static unsigned int literal_bits(unsigned int letter)
 {
-	if (letter < KMS_SIZE_LIT || letter >= KMS_SIZE_PAD)
+	if (letter < KALLMODSYMS_SIZE_LIT || letter >= KALLMODSYMS_SIZE_PAD)
 		return 0;
-	return letter - KMS_SIZE_LIT;
+	return letter - KALLMODSYMS_SIZE_LIT;
 }
 
 /* The distance from symbol @i to the next symbol at a higher address. */
@@ -105,7 +100,7 @@ void kms_write_size_tables(const struct kms_symbol *syms, unsigned int n)
 
 	kms_label("kallmodsyms_size_markers");
 	for (i = 0; i < n; i++) {
-		if (i % KMS_SIZES_PER_MARKER == 0)
+		if (i % KALLMODSYMS_SIZES_PER_MARKER == 0)
 			printf("\t.long %llu\n", bits.nr);
 		kms_code_put(&bits, h, letter[i]);
 		kms_bits_put(&bits, syms[i].size, literal_bits(letter[i]));

@@ -27,7 +27,7 @@ for f in kallmodsyms kallmodsyms_code kallmodsyms_names kallmodsyms_objects kall
 		-c -o "$out/$f.o" kernel/$f.c
 	kobjs="$kobjs $out/$f.o"
 done
-$CC -O2 -g -Wall -Werror -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -c -o "$out/kms_decode.o" test/unit/kms_decode.c
+$CC -O2 -g -Wall -Werror -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -Ikernel -c -o "$out/kms_decode.o" test/unit/kms_decode.c
 set +e
 
 passed=0

@@ -6,9 +6,9 @@
  * the size column of every symbol, one per line, to the file named by its
  * argument.  Every symbol is decoded twice: by a sequential reader keeping
  * its cursor, and by random access in reverse order with a fresh cursor;
- * the two, and the accessors kallmodsyms_symbol_modules(),
- * kallmodsyms_symbol_object() (also into a buffer one byte short) and
- * kallmodsyms_symbol_size(), must agree.
+ * the two, kallmodsyms_lookup() and the accessors it is made of
+ * (kallmodsyms_symbol_modules() and _object() also into a buffer one byte
+ * short, kallmodsyms_symbol_size()) must agree.
  *
  * Addresses are read as the kernel reads them; KMS_ABSOLUTE_PERCPU in the
  * environment says scripts/kallsyms was run with --absolute-percpu.
@@ -19,6 +19,8 @@
 
 #include <linux/kallmodsyms.h>
 #include <linux/seq_file.h>
+
+#include "kallmodsyms_internal.h"
 
 extern const unsigned int kallsyms_num_syms;
 extern const int kallsyms_offsets[];
@@ -140,8 +142,9 @@ int main(int argc, char **argv)
 	}
 	for (i = 0; i < n; i++) {
 		char buf[256], want[256], obj[256], want_obj[256] = "", *p, *q;
-		int nr = kallmodsyms_symbol_modules(i, buf, sizeof(buf));
-		int len = kallmodsyms_symbol_object(i, obj, sizeof(obj));
+		int nr = kallmodsyms_lookup(i, &size, buf, sizeof(buf), obj,
+					    sizeof(obj));
+		int len = strlen(obj);
 
 		/*
 		 * "[a] [b] {d/o.o}" -> "a b" and "d/o.o", as
@@ -156,14 +159,16 @@ int main(int argc, char **argv)
 		if (*p == '{')
 			snprintf(want_obj, sizeof(want_obj), "%.*s",
 				 (int)strcspn(p + 1, "}"), p + 1);
-		if (nr < 0 || strcmp(buf, want)) {
-			fprintf(stderr, "symbol %u: kallmodsyms_symbol_modules() gives %d '%s', the file '%s'\n",
-				i, nr, buf, seen[i]);
+		if (nr < 0 || strcmp(buf, want) || size != sizes[i] ||
+		    strcmp(obj, want_obj) ||
+		    kallmodsyms_lookup(i, NULL, NULL, 0, NULL, 0) != nr) {
+			fprintf(stderr, "symbol %u: kallmodsyms_lookup() gives %d '%s' '%s' size %lx, the file '%s' size %lx\n",
+				i, nr, buf, obj, size, seen[i], sizes[i]);
 			bad = 1;
 		}
-		if (len != (int)strlen(want_obj) || strcmp(obj, want_obj)) {
-			fprintf(stderr, "symbol %u: kallmodsyms_symbol_object() gives %d '%s', the file '%s'\n",
-				i, len, obj, seen[i]);
+		if (kallmodsyms_symbol_object(i, obj, sizeof(obj)) != len) {
+			fprintf(stderr, "symbol %u: kallmodsyms_symbol_object() does not return the length of '%s'\n",
+				i, obj);
 			bad = 1;
 		}
 		bad |= one_byte_short(i, kallmodsyms_symbol_object, want_obj,

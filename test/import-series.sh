@@ -1,0 +1,57 @@
+#!/bin/sh
+# The inverse of test/mkseries.sh: read the series as commits upstream..HEAD
+# of a kernel git tree (after editing it there with git rebase -i, say) and
+# write it back in the repository's form: the new files at their kernel
+# paths, and <series-dir>/series with a .log and a .diff per patch.
+#
+# Patch names are kept by position from the current series file; a patch
+# beyond it is named after its subject.
+#
+# Usage: test/import-series.sh <tree> <series-dir>
+set -e
+
+tree=$(cd "$1" && pwd)
+dir=$2
+top=$(pwd)
+
+die() { echo "import-series: $*" >&2; exit 1; }
+
+old=$(awk '$1 == "patch" { print $2 }' "$dir/series" 2>/dev/null || true)
+k=0
+{
+	echo "# The kallmodsyms series: one \"patch <name>\" per patch, in order,"
+	echo "# followed by the new files it adds (\"add <path>\").  See"
+	echo "# test/mkseries.sh for how the series is made from this file, the"
+	echo "# <name>.log and <name>.diff files beside it and the new files."
+} > "$dir/series.new"
+rm -f "$dir"/*.diff.new
+for c in $(git -C "$tree" rev-list --reverse upstream..HEAD); do
+	k=$((k + 1))
+	name=$(echo "$old" | sed -n "${k}p")
+	[ -n "$name" ] || name=$(git -C "$tree" log -1 --format=%f "$c")
+	other=$(git -C "$tree" diff-tree -r --no-commit-id --name-only \
+		--diff-filter=DRCT "$c")
+	[ -z "$other" ] || die "$c deletes, renames or retypes $other"
+	printf '\npatch %s\n' "$name" >> "$dir/series.new"
+	git -C "$tree" diff-tree -r --no-commit-id --name-only --diff-filter=A "$c" |
+		sed 's/^/add /' >> "$dir/series.new"
+	git -C "$tree" log -1 --format=%B "$c" |
+		sed '/^Signed-off-by: /d' | awk '{ l[NR] = $0 }
+		END { n = NR; while (n && l[n] == "") n--; for (i = 1; i <= n; i++) print l[i] }' \
+		> "$dir/$name.log"
+	git -C "$tree" diff-tree -p --no-commit-id --no-color --diff-filter=M "$c" \
+		> "$dir/$name.diff.new"
+	if [ -s "$dir/$name.diff.new" ]; then
+		mv "$dir/$name.diff.new" "$dir/$name.diff"
+	else
+		rm -f "$dir/$name.diff.new" "$dir/$name.diff"
+	fi
+done
+mv "$dir/series.new" "$dir/series"
+
+# The new files, as the last patch leaves them.
+git -C "$tree" diff --name-only --diff-filter=A upstream HEAD | while read -r f; do
+	mkdir -p "$top/$(dirname "$f")"
+	git -C "$tree" show "HEAD:$f" > "$top/$f"
+done
+echo "  IMPORT  $k patches into $dir"
