@@ -4,21 +4,28 @@ KVER     := 6.12
 TARBALL  := /usr/src/linux-source-$(KVER).tar.xz
 BUILD    := build
 TREE     := $(BUILD)/linux-$(KVER)
+SERIES   := $(BUILD)/series/v$(KVER)
 VARIANT  ?= ibt
 VARIANTS := ibt noibt
 FRAGS     = test/config/base.config test/config/$(1).config $(KCONFIG_FRAGMENT)
 
 GUEST_PROGS = $(BUILD)/guest/guest-proc-kallmodsyms
 
-.PHONY: all deps tree kernel guest boot run unit check bench bench-defconfig clean
+.PHONY: all deps pristine series tree kernel guest boot run unit check bench bench-defconfig clean
 
 all: run
 
 deps:
 	@test/deps.sh
 
-tree: deps
-	@test/prepare-tree.sh $(TARBALL) $(TREE) patches/v$(KVER)
+pristine: deps
+	@test/unpack-tree.sh $(TARBALL) $(TREE)
+
+series: pristine
+	@test/mkseries.sh $(TREE) patches/v$(KVER) $(SERIES)
+
+tree: series
+	@test/apply-series.sh $(TREE) $(SERIES)
 
 kernel: tree
 	@test/build-kernel.sh $(TREE) $(BUILD)/$(VARIANT) $(call FRAGS,$(VARIANT))
@@ -37,7 +44,7 @@ unit: tree
 	@test/unit.sh $(TREE) $(BUILD)/unit $(CASES)
 
 check: deps
-	@test/check.sh $(BUILD) $(VARIANTS)
+	@TREE=$(TREE) SERIES=$(SERIES) test/check.sh $(BUILD) $(VARIANTS)
 
 bench:
 	@test/bench.sh $(BUILD)/$(VARIANT)

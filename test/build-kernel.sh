@@ -18,9 +18,11 @@ export KBUILD_BUILD_USER=kallmodsyms KBUILD_BUILD_HOST=test
 cc=gcc
 command -v ccache >/dev/null && cc="ccache gcc"
 # Hash paths relative to the checkout, so that another clone hits the cache.
+# The tree is a git repository: LOCALVERSION= keeps its commit out of the
+# kernel version, so that a new series does not rebuild what includes it.
 export CCACHE_BASEDIR="$(pwd)"
 kmake() {
-	make -s -C "$tree" O="$obj" CC="$cc" HOSTCC="$cc" -j"$(nproc)" "$@"
+	make -s -C "$tree" O="$obj" CC="$cc" HOSTCC="$cc" LOCALVERSION= -j"$(nproc)" "$@"
 }
 
 base=${KBASE:-tinyconfig}

@@ -4,7 +4,7 @@
 # comparisons against the oracles.  Prints one PASS/FAIL line per check and
 # ends with "N passed, N failed"; exits non-zero if anything failed.
 #
-# Usage: test/check.sh <builddir> <variant>...
+# Usage: TREE=<tree> SERIES=<series-dir> test/check.sh <builddir> <variant>...
 build=$1
 shift
 mkdir -p "$build"
@@ -32,6 +32,29 @@ collect() {
 		tee -a "$tally" | grep '^FAIL' || true
 }
 
+# The series is authored and signed off by whoever makes it (git's
+# user.name and user.email); on a machine without either, the one made
+# here is only applied and checked, never sent.
+if [ -z "$(git config user.email)" ] && [ -z "$GIT_AUTHOR_EMAIL" ]; then
+	export GIT_AUTHOR_NAME="kallmodsyms check" GIT_AUTHOR_EMAIL=check@invalid
+fi
+
+# Without a tree, nothing else can run.
+finish() {
+	passed=$(grep -c '^PASS' "$tally")
+	failed=$(grep -c '^FAIL' "$tally")
+	echo "$passed passed, $failed failed"
+	[ "$failed" = 0 ] && [ "$passed" -gt 0 ]
+	exit
+}
+
+step "series: make series" make -s series || finish
+step "series: git am onto the pristine tree" make -s tree || finish
+step "series: checkpatch" test/check-patches.sh "$TREE" "$SERIES"
+collect "$build/log.series:_checkpatch" series
+step "series: tree" test/check-tree.sh "$TREE"
+collect "$build/log.series:_tree" series
+
 step "unit" make -s unit && collect "$build/log.unit" unit
 
 for v in "$@"; do
@@ -42,7 +65,4 @@ for v in "$@"; do
 	collect "$build/log.${v}:_e2e" "$v: e2e"
 done
 
-passed=$(grep -c '^PASS' "$tally")
-failed=$(grep -c '^FAIL' "$tally")
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ] && [ "$passed" -gt 0 ]
+finish

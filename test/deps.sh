@@ -1,10 +1,11 @@
 #!/bin/sh
 # Install the Debian packages the harness needs; quiet when all are present.
+# python3-ply and python3-git: checkpatch.pl runs scripts/spdxcheck.py.
 set -e
 
 pkgs="linux-source-6.12 gcc make flex bison bc libelf-dev libssl-dev cpio
       gawk xz-utils patch qemu-system-x86 busybox-static ccache libc6-dev
-      binutils perl"
+      binutils perl git python3-ply python3-git"
 
 missing=
 for p in $pkgs; do
