@@ -19,7 +19,6 @@
 
 #include "kallmodsyms_internal.h"
 
-
 u64 kallmodsyms_read_bits(const u8 *bits, unsigned int *pos, unsigned int n)
 {
 	u64 val = 0;

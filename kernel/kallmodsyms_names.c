@@ -22,7 +22,6 @@
 #include "kallsyms_internal.h"
 #include "kallmodsyms_internal.h"
 
-
 static const struct kallmodsyms_code kms_letters = {
 	kallmodsyms_names_counts, kallmodsyms_names_letters
 };

@@ -24,8 +24,6 @@
 #include "kallsyms_internal.h"
 #include "kallmodsyms_internal.h"
 
-
-
 static const struct kallmodsyms_code kms_size_code = {
 	.counts = kallmodsyms_size_counts,
 	.letters = kallmodsyms_size_letters,

@@ -138,7 +138,6 @@ void kms_code_write(const struct kms_code *h, const char *name);
 void kms_bits_write(const struct kms_bits *b, const char *name);
 void kms_bytes_write(const unsigned char *buf, size_t n, const char *name);
 
-
 /* Module or object names, for kallmodsyms_names.c. */
 struct kms_names {
 	char **name;
