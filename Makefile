@@ -9,7 +9,8 @@ VARIANT  ?= ibt
 VARIANTS := ibt noibt
 FRAGS     = test/config/base.config test/config/$(1).config $(KCONFIG_FRAGMENT)
 
-GUEST_PROGS = $(BUILD)/guest/guest-proc-kallmodsyms
+GUEST_PROGS = $(BUILD)/guest/kselftest/kallmodsyms/kallmodsyms_test \
+              $(BUILD)/guest/read-time
 
 .PHONY: all deps pristine series tree kernel guest boot run unit check bench bench-defconfig clean
 

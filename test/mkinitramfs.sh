@@ -1,6 +1,7 @@
 #!/bin/sh
-# Build the test initramfs: static busybox, the guest init, the guest check
-# programs and the variant's loadable modules.
+# Build the test initramfs: static busybox, the guest init, the guest
+# programs (test/build-guest.sh: the kallmodsyms kselftest and the read-time
+# benchmark), copied to /bin, and the variant's loadable modules.
 #
 # Usage: test/mkinitramfs.sh <objdir> <output.cpio> <guest-program>...
 set -e
