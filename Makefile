@@ -49,11 +49,13 @@ check: deps
 
 bench:
 	@test/bench.sh $(BUILD)/$(VARIANT)
+	@test/layers.sh $(BUILD)/$(VARIANT)
 
 # x86_64 defconfig + KALLSYMS_ALL, for the figures only (not in check).
 bench-defconfig: tree
 	@KBASE=defconfig test/build-kernel.sh $(TREE) $(BUILD)/defconfig test/config/defconfig.config
 	@test/bench.sh $(BUILD)/defconfig
+	@test/layers.sh $(BUILD)/defconfig
 
 clean:
 	rm -rf $(BUILD)
