@@ -9,8 +9,9 @@
 #
 # A new file is added by one patch.  What that patch adds is the file as
 # the repository holds it, less the edits later patches' diffs make to it;
-# upstream files are the pristine ones plus the diffs so far.  The cover
-# letter is <series-dir>/cover.log (its first paragraph the subject).
+# upstream files are the pristine ones plus the diffs so far; "@AUTHOR@"
+# in a diff stands for the author.  The cover letter is
+# <series-dir>/cover.log (its first paragraph the subject).
 # Author, date and Signed-off-by: git's user.name and user.email, and the
 # date of the repository's last commit.
 #
@@ -71,6 +72,16 @@ while read -r k p; do
 	' "$dir/$p.diff" > "$work/pieces/$k.list"
 done < "$work/patches"
 
+# "@AUTHOR@" in a diff (the MAINTAINERS entry) stands for the author.
+for f in "$work"/pieces/*/*; do
+	[ -f "$f" ] || continue
+	awk -v a="$name <$email>" '{
+		while ((i = index($0, "@AUTHOR@")))
+			$0 = substr($0, 1, i - 1) a substr($0, i + 8)
+		print
+	}' "$f" > "$f.tmp" && mv "$f.tmp" "$f"
+done
+
 # added_at <path>: the patch that adds it, or nothing for upstream files.
 added_at() {
 	awk -v p="$1" '$2 == p { print $1 }' "$work/adds"
@@ -103,8 +114,9 @@ cat "$work"/pieces/*.list | cut -d' ' -f2 | sort -u | while read -r path; do
 	mkdir -p "$work/up/$(dirname "$path")"
 	git -C "$tree" show "upstream:$path" > "$work/up/$path" 2>/dev/null ||
 		die "a diff edits $path, which is neither upstream nor added"
-	git -C "$tree" ls-tree upstream -- "$path" | grep -q '^100755' &&
+	if git -C "$tree" ls-tree upstream -- "$path" | grep -q '^100755'; then
 		chmod +x "$work/up/$path"
+	fi
 done
 cp -r "$work/up" "$work/base"
 while read -r k p; do
