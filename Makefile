@@ -12,7 +12,7 @@ FRAGS     = test/config/base.config test/config/$(1).config $(KCONFIG_FRAGMENT)
 GUEST_PROGS = $(BUILD)/guest/kselftest/kallmodsyms/kallmodsyms_test \
               $(BUILD)/guest/read-time
 
-.PHONY: all deps pristine series tree kernel guest boot run unit check bench bench-defconfig clean
+.PHONY: all deps pristine series tree kernel guest boot run unit check check-series bench bench-defconfig clean
 
 all: run
 
@@ -46,6 +46,10 @@ unit: tree
 
 check: deps
 	@TREE=$(TREE) SERIES=$(SERIES) test/check.sh $(BUILD) $(VARIANTS)
+
+# Every prefix of the series builds; so does the whole with the option off.
+check-series: tree
+	@test/check-series.sh $(TREE) $(BUILD) $(call FRAGS,ibt)
 
 bench:
 	@test/bench.sh $(BUILD)/$(VARIANT)

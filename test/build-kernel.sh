@@ -30,7 +30,9 @@ echo "  CONFIG  $obj: $base + $*"
 kmake "$base" >/dev/null
 "$tree/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "$@" >/dev/null
 kmake olddefconfig >/dev/null
-test/check-config.sh "$obj/.config" "$@"
+# At a patch before the option exists, the fragment asks for what kconfig
+# does not have yet: CHECK_CONFIG=no skips the check.
+[ "$CHECK_CONFIG" = no ] || test/check-config.sh "$obj/.config" "$@"
 
 echo "  BUILD   $obj"
 start=$(date +%s)
