@@ -23,8 +23,25 @@
  * oracle's error: it is printed and counted as disproved, not as a
  * mismatch.
  *
- * Prints every difference and the counts; exits 1 on any mismatch or when
- * nothing was compared.
+ * Where the oracle is silent or wrong and kallmodsyms is right, counted for
+ * the question "why not reuse modules.builtin.ranges?":
+ *
+ * - silent: a built-in line kallmodsyms tags with modules that no range
+ *   covers, by the kind of place it is in, from the vmlinux.map input
+ *   section holding its address: per-CPU data (the script skips .percpu
+ *   output sections), merged constant pools (.rodata.cst* and
+ *   .rodata.str* input sections, which it skips), initcall entries
+ *   (.initcall*.init input sections, where it can end a range before it
+ *   starts), output sections without a leading dot (__param, __modver:
+ *   it skips them), zero-sized symbols at the end of a range (ranges are
+ *   half-open, so a label an object leaves at its end falls out), other.
+ *   Per kind, how many the objects confirm: an object of exactly that
+ *   module set defines the name (objdir/owners, as check-owners reads it).
+ * - wrong: the disproved lines above, and how many of them kallmodsyms
+ *   leaves core (no module) where the oracle names one.
+ *
+ * Prints every difference, every silent line and the counts; exits 1 on
+ * any mismatch or when nothing was compared.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -245,10 +262,73 @@ static const struct range *range_of(unsigned long long addr)
 	return NULL;
 }
 
+/* vmlinux.map's input sections, by address. */
+static struct input *inputs;
+static size_t nr_inputs;
+
+static int cmp_input(const void *a, const void *b)
+{
+	const struct input *x = a, *y = b;
+
+	return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+/* The last input section starting at or before @addr that holds it. */
+static const struct input *input_at(unsigned long long addr)
+{
+	size_t lo = 0, hi = nr_inputs;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (inputs[mid].addr <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo-- > 0) {
+		if (addr < inputs[lo].addr + inputs[lo].size)
+			return &inputs[lo];
+		if (inputs[lo].size)
+			break;
+	}
+	return NULL;
+}
+
+enum kind { PERCPU, POOL, INITCALL, NODOT, ZERO_END, OTHER, NR_KINDS };
+
+static const char *const kind_name[NR_KINDS] = {
+	"per-CPU", "constant pools", "initcall entries",
+	"sections without a leading dot", "zero-sized at a range end",
+	"other",
+};
+
+/* Where a line the oracle is silent about lives (see the top comment). */
+static enum kind kind_of(const struct kms_line *l, const struct input *in)
+{
+	const char *osect = in ? in->osect : "", *sect = in ? in->sect : "";
+	size_t i;
+
+	if (strstr(osect, ".percpu"))
+		return PERCPU;
+	if (!strncmp(sect, ".rodata.cst", 11) || !strncmp(sect, ".rodata.str", 11))
+		return POOL;
+	if (strstr(sect, "initcall"))
+		return INITCALL;
+	if (osect[0] && osect[0] != '.')
+		return NODOT;
+	for (i = 0; i < nr_ranges && !l->size; i++)
+		if (ranges[i].end == l->addr)
+			return ZERO_END;
+	return OTHER;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long compared = 0, matched = 0, mismatched = 0, script = 0;
-	unsigned long oracle_wrong = 0;
+	unsigned long oracle_wrong = 0, wrong_core = 0, nr_silent = 0;
+	unsigned long silent[NR_KINDS] = { 0 }, confirmed[NR_KINDS] = { 0 };
+	unsigned long nr_confirmed = 0;
 	char line[2048];
 	FILE *fp;
 	size_t i;
@@ -259,6 +339,8 @@ int main(int argc, char **argv)
 	}
 	read_ranges(argv[1], 0);
 	read_map(argv[2]);
+	nr_inputs = read_inputs(argv[2], &inputs);
+	qsort(inputs, nr_inputs, sizeof(*inputs), cmp_input);
 	read_loaded(argv[4]);
 	read_owners(argv[5], argv[6]);
 
@@ -299,6 +381,19 @@ int main(int argc, char **argv)
 		if (is_loaded_module_line(l.set))
 			continue;
 		r = range_of(l.addr);
+		if (!r && l.set[0]) {
+			const struct input *in = input_at(l.addr);
+			enum kind k = kind_of(&l, in);
+			int ok = definitions(l.name, l.set) > 0;
+
+			nr_silent++;
+			silent[k]++;
+			confirmed[k] += ok;
+			nr_confirmed += ok;
+			printf("oracle silent: %s: kallmodsyms [%s], %s, input section %s%s\n",
+			       line, l.set, kind_name[k], in ? in->sect : "none",
+			       ok ? "" : ", not confirmed by the objects");
+		}
 		if (!r)
 			continue;
 		if (in_list(script_syms, nr_script_syms, l.name)) {
@@ -313,6 +408,7 @@ int main(int argc, char **argv)
 		g = group_of(l.addr, l.name);
 		if (disproved(g, l.set, r->mods)) {
 			oracle_wrong++;
+			wrong_core += !l.set[0];
 			printf("oracle disproved: %s: kallmodsyms [%s], modules.builtin.ranges [%s], whose objects define %s %zu times for %zu such lines here\n",
 			       line, l.set, r->mods, l.name,
 			       definitions(l.name, r->mods),
@@ -327,5 +423,12 @@ int main(int argc, char **argv)
 
 	printf("oracle: %zu ranges; %lu symbols compared, %lu matched, %lu mismatched, %lu where the objects disprove the oracle; %lu linker-script symbols in ranges not compared\n",
 	       nr_ranges, compared, matched, mismatched, oracle_wrong, script);
+	printf("oracle silent or wrong: silent on %lu symbols with module tags no range covers, %lu confirmed by the objects (confirmed/all:",
+	       nr_silent, nr_confirmed);
+	for (i = 0; i < NR_KINDS; i++)
+		printf("%s %s %lu/%lu", i ? "," : "", kind_name[i],
+		       confirmed[i], silent[i]);
+	printf("); wrong on %lu symbols whose set it names the objects disprove, %lu of them core symbols it gives a module\n",
+	       oracle_wrong, wrong_core);
 	return mismatched || !compared;
 }

@@ -35,59 +35,6 @@ struct record {
 static struct record *recs;
 static size_t nr_recs;
 
-struct input {
-	char osect[256], sect[256], file[512];
-	unsigned long long addr, size;
-};
-
-/*
- * The input-section lines of a GNU ld map after "Linker script and memory
- * map", " name 0xaddr 0xsize file", where a long name may stand alone with
- * the numbers on the next line, each with the output section (the last
- * line starting in column 0) it is in.
- */
-static size_t read_inputs(const char *path, struct input **out)
-{
-	char line[4096], pending[256] = "", osect[256] = "";
-	FILE *fp = xfopen(path);
-	struct input in, *v = NULL;
-	size_t n = 0;
-
-	while (fgets(line, sizeof(line), fp))
-		if (!strncmp(line, "Linker script and memory map", 28))
-			break;
-	while (fgets(line, sizeof(line), fp)) {
-		int ok = 0;
-
-		if (line[0] != ' ' && line[0] != '\n') {
-			sscanf(line, "%255s", osect);
-			pending[0] = '\0';
-			continue;
-		}
-		if (pending[0]) {
-			snprintf(in.sect, sizeof(in.sect), "%s", pending);
-			ok = sscanf(line, " 0x%llx 0x%llx %511s", &in.addr,
-				    &in.size, in.file) == 3;
-			pending[0] = '\0';
-		} else if (line[1] != ' ' && line[1] != '*' && line[1] != '\n') {
-			int k = sscanf(line, " %255s 0x%llx 0x%llx %511s",
-				       in.sect, &in.addr, &in.size, in.file);
-
-			if (k == 1)
-				snprintf(pending, sizeof(pending), "%s", in.sect);
-			ok = k == 4;
-		}
-		if (!ok)
-			continue;
-		snprintf(in.osect, sizeof(in.osect), "%s", osect);
-		v = xrealloc(v, (n + 1) * sizeof(*v));
-		v[n++] = in;
-	}
-	fclose(fp);
-	*out = v;
-	return n;
-}
-
 static void add_record(unsigned long long start, unsigned long long size,
 		       const char *file)
 {

@@ -253,3 +253,51 @@ int parse_line(char *text, struct kms_line *l)
 	module_set(tab ? tab : "", l->set, sizeof(l->set));
 	return 0;
 }
+
+/*
+ * The input-section lines of a GNU ld map after "Linker script and memory
+ * map", " name 0xaddr 0xsize file", where a long name may stand alone with
+ * the numbers on the next line, each with the output section (the last
+ * line starting in column 0) it is in.
+ */
+size_t read_inputs(const char *path, struct input **out)
+{
+	char line[4096], pending[256] = "", osect[256] = "";
+	FILE *fp = xfopen(path);
+	struct input in, *v = NULL;
+	size_t n = 0;
+
+	while (fgets(line, sizeof(line), fp))
+		if (!strncmp(line, "Linker script and memory map", 28))
+			break;
+	while (fgets(line, sizeof(line), fp)) {
+		int ok = 0;
+
+		if (line[0] != ' ' && line[0] != '\n') {
+			sscanf(line, "%255s", osect);
+			pending[0] = '\0';
+			continue;
+		}
+		if (pending[0]) {
+			snprintf(in.sect, sizeof(in.sect), "%s", pending);
+			ok = sscanf(line, " 0x%llx 0x%llx %511s", &in.addr,
+				    &in.size, in.file) == 3;
+			pending[0] = '\0';
+		} else if (line[1] != ' ' && line[1] != '*' && line[1] != '\n') {
+			int k = sscanf(line, " %255s 0x%llx 0x%llx %511s",
+				       in.sect, &in.addr, &in.size, in.file);
+
+			if (k == 1)
+				snprintf(pending, sizeof(pending), "%s", in.sect);
+			ok = k == 4;
+		}
+		if (!ok)
+			continue;
+		snprintf(in.osect, sizeof(in.osect), "%s", osect);
+		v = xrealloc(v, (n + 1) * sizeof(*v));
+		v[n++] = in;
+	}
+	fclose(fp);
+	*out = v;
+	return n;
+}

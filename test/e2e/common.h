@@ -43,4 +43,12 @@ void read_owners(const char *objdir, const char *owners);
 size_t candidate_sets(const char *name, const char **sets);
 size_t definitions(const char *name, const char *set);
 
+/* An input-section line of a GNU ld map, with its output section. */
+struct input {
+	char osect[256], sect[256], file[512];
+	unsigned long long addr, size;
+};
+
+size_t read_inputs(const char *path, struct input **out);
+
 #endif
