@@ -25,11 +25,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hash.h>
+#include <hashtable.h>
 #include <xalloc.h>
 
 #include "kallmodsyms.h"
 
 struct builtin_module {
+	struct hlist_node node;	/* in module_index */
 	char *path;		/* as in modules.builtin */
 	char *modfile;		/* the KBUILD_MODFILE form: no kernel/, no .ko */
 	char **objs;
@@ -37,14 +40,24 @@ struct builtin_module {
 	unsigned int line;
 };
 
-static struct builtin_module *modules;
+static struct builtin_module **modules;	/* in modules.builtin order */
 static unsigned int nr_modules;
-static struct kms_hash module_index;	/* modfile -> module */
+static HASHTABLE_DEFINE(module_index, 1U << 12);	/* by modfile */
 
 static void usage(void)
 {
 	fprintf(stderr, "Usage: modules_thick modules.builtin objects > modules_thick.builtin\n");
 	exit(1);
+}
+
+static struct builtin_module *find_module(const char *modfile)
+{
+	struct builtin_module *m;
+
+	hash_for_each_possible(module_index, m, node, hash_str(modfile))
+		if (!strcmp(m->modfile, modfile))
+			return m;
+	return NULL;
 }
 
 static void read_modules_builtin(const char *file)
@@ -56,23 +69,23 @@ static void read_modules_builtin(const char *file)
 	while ((line = kms_reader_line(&r))) {
 		struct builtin_module *m;
 		size_t len = strlen(line);
+		char *modfile;
 
 		if (len <= strlen("kernel/.ko") ||
 		    strncmp(line, "kernel/", 7) || strcmp(line + len - 3, ".ko"))
 			kms_fatal(&r, "'%s' is not of the form kernel/<path>.ko",
 				  line);
-		if (kms_hash_find(&module_index, line + 7, len - 10) >= 0)
+		modfile = xstrndup(line + 7, len - 10);
+		if (find_module(modfile))
 			kms_fatal(&r, "%s listed twice", line);
 
-		modules = xrealloc(modules, (nr_modules + 1) * sizeof(*modules));
-		m = &modules[nr_modules];
-		memset(m, 0, sizeof(*m));
+		m = xcalloc(1, sizeof(*m));
 		m->path = xstrdup(line);
-		m->modfile = xstrndup(line + 7, len - 10);
+		m->modfile = modfile;
 		m->line = r.lineno;
-		kms_hash_add(&module_index, m->modfile, strlen(m->modfile),
-			     nr_modules);
-		nr_modules++;
+		hash_add(module_index, &m->node, hash_str(modfile));
+		modules = xrealloc(modules, (nr_modules + 1) * sizeof(*modules));
+		modules[nr_modules++] = m;
 	}
 	kms_reader_close(&r);
 }
@@ -152,10 +165,10 @@ static void read_objects(const char *file)
 
 		for (tok = strtok_r(modfile, " ", &save); tok;
 		     tok = strtok_r(NULL, " ", &save)) {
-			long idx = kms_hash_find(&module_index, tok, strlen(tok));
+			struct builtin_module *m = find_module(tok);
 
-			if (idx >= 0)
-				add_object(&modules[idx], obj);
+			if (m)
+				add_object(m, obj);
 		}
 		free(modfile);
 	}
@@ -167,7 +180,7 @@ static void write_modules_thick(const char *builtin)
 	unsigned int i, j;
 
 	for (i = 0; i < nr_modules; i++) {
-		struct builtin_module *m = &modules[i];
+		struct builtin_module *m = modules[i];
 
 		if (!m->nr_objs) {
 			fprintf(stderr, "%s:%u: %s: no object of vmlinux names this module in its KBUILD_MODFILE\n",
