@@ -6,11 +6,13 @@
  *
  * "objects" lists, one per line, the object files linked into vmlinux (the
  * members of vmlinux.a and of the KBUILD_VMLINUX_LIBS archives).  For each
- * one, the KBUILD_MODFILE that kbuild recorded in its .cmd file names the
- * module(s) the object would be linked into if built as a module; objects of
- * multi-module composites list every module.  Modules that modules.builtin
- * does not list (core-kernel composites such as kernel/sched/core) are
- * dropped.
+ * one, the KBUILD_MODFILE (C and assembler) or RUST_MODFILE (Rust) that
+ * kbuild recorded in its .cmd file names the module(s) the object would be
+ * linked into if built as a module; objects of multi-module composites list
+ * every module.  Modules that modules.builtin does not list (core-kernel
+ * composites such as kernel/sched/core) are dropped.  An object without a
+ * .cmd file was not built by kbuild (a member of a toolchain archive such
+ * as libgcc.a) and belongs to no module.
  *
  * Output, one line per built-in module, in modules.builtin order:
  *
@@ -103,38 +105,73 @@ static char *cmd_file_of(const char *obj)
 }
 
 /*
- * Find the KBUILD_MODFILE value on the command line saved in a .cmd file:
- * -DKBUILD_MODFILE='"dir/mod"', or '"dir/a dir/b"' for an object shared by
- * several modules.  Returns NULL when the object was built without one.
+ * The command line saved in @cmdfile (its first line), or NULL if there is
+ * no such file: kbuild did not build the object.
  */
-static char *modfile_of(const char *cmdfile, const char *obj,
-			const struct kms_reader *list)
+static char *saved_command(const char *cmdfile, const char *obj,
+			   const struct kms_reader *list)
 {
-	static const char tag[] = "KBUILD_MODFILE=";
 	FILE *fp = fopen(cmdfile, "r");
-	char *buf = NULL, *p, *end;
+	char *buf = NULL;
 	size_t size = 0;
 
+	if (!fp && errno == ENOENT)
+		return NULL;
 	if (!fp)
 		kms_fatal(list, "%s: cannot open %s: %s", obj, cmdfile,
 			  strerror(errno));
-	if (getline(&buf, &size, fp) < 0)
+	errno = 0;
+	if (getline(&buf, &size, fp) < 0) {
+		if (errno)
+			kms_fatal(list, "%s: cannot read %s: %s", obj, cmdfile,
+				  strerror(errno));
 		kms_fatal(list, "%s: %s is empty", obj, cmdfile);
-	fclose(fp);
-
-	p = strstr(buf, tag);
-	if (!p) {
-		free(buf);
-		return NULL;
 	}
+	fclose(fp);
+	return buf;
+}
+
+/*
+ * The value after @tag on the command line @cmd, without the quoting
+ * characters @quotes before it, up to the first of @ends; NULL if @cmd has
+ * no @tag.
+ */
+static const char *value_of(const char *cmd, const char *tag,
+			    const char *quotes, const char *ends, size_t *len)
+{
+	const char *p = strstr(cmd, tag);
+
+	if (!p)
+		return NULL;
 	p += strlen(tag);
-	p += strspn(p, "'\"\\");
-	end = p + strcspn(p, "'\"\\\n");
-	if (end == p)
-		kms_fatal(list, "%s: empty KBUILD_MODFILE in %s", obj, cmdfile);
-	p = xstrndup(p, end - p);
-	free(buf);
+	p += strspn(p, quotes);
+	*len = strcspn(p, ends);
 	return p;
+}
+
+/*
+ * The modules, space-separated, that the command line @cmd of @cmdfile
+ * names; NULL when the object was built without a module file name.
+ * C and assembler have -DKBUILD_MODFILE='"dir/mod"' ('"dir/a dir/b"' for
+ * an object shared by several modules), Rust RUST_MODFILE=dir/mod in
+ * rustc's environment.
+ */
+static char *modfile_of(const char *cmd, const char *cmdfile, const char *obj,
+			const struct kms_reader *list)
+{
+	const char *tag = "KBUILD_MODFILE", *p;
+	size_t len;
+
+	p = value_of(cmd, "KBUILD_MODFILE=", "'\"\\", "'\"\\\n", &len);
+	if (!p) {
+		tag = "RUST_MODFILE";
+		p = value_of(cmd, " RUST_MODFILE=", "", " \t\n", &len);
+	}
+	if (!p)
+		return NULL;
+	if (!len)
+		kms_fatal(list, "%s: empty %s in %s", obj, tag, cmdfile);
+	return xstrndup(p, len);
 }
 
 static void add_object(struct builtin_module *m, const char *obj)
@@ -152,14 +189,17 @@ static void read_objects(const char *file)
 
 	kms_reader_open(&r, file);
 	while ((obj = kms_reader_line(&r))) {
-		char *cmd, *modfile, *tok, *save;
+		char *cmdfile, *cmd, *modfile = NULL, *tok, *save;
 
 		if (!*obj || strlen(obj) < 3 || strcmp(obj + strlen(obj) - 2, ".o"))
 			kms_fatal(&r, "'%s' is not an object file name", obj);
 
-		cmd = cmd_file_of(obj);
-		modfile = modfile_of(cmd, obj, &r);
+		cmdfile = cmd_file_of(obj);
+		cmd = saved_command(cmdfile, obj, &r);
+		if (cmd)
+			modfile = modfile_of(cmd, cmdfile, obj, &r);
 		free(cmd);
+		free(cmdfile);
 		if (!modfile)
 			continue;
 
@@ -183,7 +223,7 @@ static void write_modules_thick(const char *builtin)
 		struct builtin_module *m = modules[i];
 
 		if (!m->nr_objs) {
-			fprintf(stderr, "%s:%u: %s: no object of vmlinux names this module in its KBUILD_MODFILE\n",
+			fprintf(stderr, "%s:%u: %s: no object of vmlinux names this module in its KBUILD_MODFILE or RUST_MODFILE\n",
 				builtin, m->line, m->path);
 			exit(1);
 		}

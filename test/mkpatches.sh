@@ -82,12 +82,14 @@ kbuild: generate modules_thick.builtin and the kallmodsyms tables
 
 modules_thick.builtin lists the object files of each built-in module.
 It is written when vmlinux.o is made, by scripts/modules_thick, from
-the KBUILD_MODFILE that kbuild already records in every built-in
-object's .cmd file, keeping those that modules.builtin lists; an
-object shared by several modules lists all of them.  No Makefile is
-walked again and no tristate.conf is generated (the cost that sank
-earlier attempts), and the host tools get no autoconf.h: everything
-comes in as command-line options.
+the KBUILD_MODFILE (RUST_MODFILE for Rust) that kbuild already records
+in every built-in object's .cmd file, keeping those that
+modules.builtin lists; an object shared by several modules lists all
+of them, and an object without a .cmd file (a member of an archive
+kbuild did not build) none.  No Makefile is walked again and no
+tristate.conf is generated (the cost that sank earlier attempts), and
+the host tools get no autoconf.h: everything comes in as command-line
+options.
 
 scripts/kallsyms gets --modules-thick, --link-map, --elf and, when
 vmlinux is linked from vmlinux.o (X86_KERNEL_IBT, LTO), --vmlinux-o-map.
