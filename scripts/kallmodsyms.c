@@ -11,6 +11,10 @@
  *                                          lies within vmlinux.o
  *   --elf=.tmp_vmlinuxN                    the image the symbols come
  *                                          from, for their sizes
+ *   --verbose                              also print on stderr the
+ *                                          warnings for names no object
+ *                                          tag can tell apart (always
+ *                                          in the output as comments)
  *
  * Every kallsyms symbol is attributed to the object whose input section
  * holds its address, and so to that object's module set.  The symbols are
@@ -49,6 +53,8 @@ static const char *modules_thick_file, *link_map_file, *omap_file, *elf_file;
 
 static struct kms_symbol *symbols;
 static unsigned int nr_symbols;
+
+static bool verbose;		/* warnings on stderr too */
 
 /*
  * Hash tables that find an element of an array by its key hold the
@@ -131,6 +137,9 @@ int kallmodsyms_option(int opt, const char *arg)
 		return 0;
 	case 'E':
 		elf_file = arg;
+		return 0;
+	case 'V':
+		verbose = true;
 		return 0;
 	}
 	return 1;
@@ -729,7 +738,10 @@ static char *set_text(unsigned int set)
 	return t;
 }
 
-/* Tag the objects that need it; report, also in the output, what is left. */
+/*
+ * Tag the objects that need it; report what is left in the output (and
+ * with --verbose on stderr).
+ */
 static void tag_objects(void)
 {
 	char **set_names = xcalloc(nr_sets, sizeof(*set_names));
@@ -739,7 +751,7 @@ static void tag_objects(void)
 	for (i = 0; i < nr_sets; i++)
 		set_names[i] = set_text(i);
 	kms_tag_objects(symbols, nr_symbols, objects,
-			(const char *const *)set_names, &st);
+			(const char *const *)set_names, verbose, &st);
 	for (i = 0; i < nr_objects; i++)
 		tagged += objects[i].tag > 0;
 	printf("/* object tags: %u names needed them, on %u of %u objects; %u names (%u symbols) still ambiguous */\n",

@@ -160,7 +160,7 @@ struct kms_tag_stats {
 
 void kms_tag_objects(const struct kms_symbol *syms, unsigned int n,
 		     struct kms_object *objs, const char *const *set_names,
-		     struct kms_tag_stats *st);
+		     bool verbose, struct kms_tag_stats *st);
 struct kms_names;
 void kms_write_object_tables(const struct kms_symbol *syms, unsigned int n,
 			     const struct kms_object *objs,
@@ -168,7 +168,8 @@ void kms_write_object_tables(const struct kms_symbol *syms, unsigned int n,
 
 /*
  * The hook scripts/kallsyms.c calls.  Its options --modules-thick,
- * --link-map, --vmlinux-o-map and --elf come as 'M', 'L', 'O' and 'E'.
+ * --link-map, --vmlinux-o-map, --elf and --verbose come as 'M', 'L', 'O',
+ * 'E' and 'V'.
  */
 int kallmodsyms_option(int opt, const char *arg);
 void kallmodsyms_add_symbol(unsigned long long addr, const char *name);

@@ -100,7 +100,8 @@ shared within a module set, read each symbol's st_size from the
 temporary image, and emit the tables into the same .S in every pass,
 including the empty pass 0.  What no tag can resolve (identical
 constants the linker merged into one copy, a name defined twice in one
-object) is reported as a warning naming it; the build goes on.  The
+object) is named in a comment of the .S, and with --verbose in a
+warning on stderr; a default build prints nothing and goes on.  The
 tables stay the same size from pass to pass once the layout settles:
 no extra link pass.  Bad input (missing, truncated or malformed
 maps or modules files, objects absent from the map, overlaps, an
