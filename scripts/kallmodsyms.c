@@ -11,6 +11,10 @@
  *                                          lies within vmlinux.o
  *   --elf=.tmp_vmlinuxN                    the image the symbols come
  *                                          from, for their sizes
+ *   --verbose                              also print on stderr the
+ *                                          warnings for names no object
+ *                                          tag can tell apart (always
+ *                                          in the output as comments)
  *
  * Every kallsyms symbol is attributed to the object whose input section
  * holds its address, and so to that object's module set.  The symbols are
@@ -37,6 +41,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hash.h>
+#include <hashtable.h>
 #include <xalloc.h>
 
 #include "kallmodsyms.h"
@@ -47,10 +53,42 @@ static const char *modules_thick_file, *link_map_file, *omap_file, *elf_file;
 static struct kms_symbol *symbols;
 static unsigned int nr_symbols;
 
+static bool verbose;		/* warnings on stderr too */
+
+/*
+ * Hash tables that find an element of an array by its key hold the
+ * element's index; each lookup compares its key with the element's.  Sizes
+ * are fixed: a defconfig build has 176,000 kallsyms symbols, about 3,000
+ * objects and a few hundred built-in modules (allyesconfig ten times as
+ * many objects and modules).
+ */
+struct id_entry {
+	struct hlist_node node;
+	unsigned int id;
+};
+
+static struct hlist_node *id_node(unsigned int id)
+{
+	struct id_entry *e = xmalloc(sizeof(*e));
+
+	e->id = id;
+	return &e->node;
+}
+
+/* FNV-1a, as hash_str() computes it, over @n bytes from @hash on. */
+static unsigned int hash_bytes(unsigned int hash, const void *key, size_t n)
+{
+	const unsigned char *p = key;
+
+	while (n--)
+		hash = (hash ^ *p++) * 0x01000193;
+	return hash;
+}
+
 /* Module names, each once. */
 static char **module_names;
 static unsigned int nr_module_names;
-static struct kms_hash module_ids;
+static HASHTABLE_DEFINE(module_ids, 1U << 12);
 
 /* Module sets: sorted module ids.  Set 0 is the empty set. */
 struct kms_set {
@@ -60,10 +98,19 @@ struct kms_set {
 
 static struct kms_set *sets;
 static unsigned int nr_sets;
-static struct kms_hash set_ids;
+static HASHTABLE_DEFINE(set_ids, 1U << 12);
 
-/* Objects of built-in modules -> module set. */
-static struct kms_hash object_sets;
+/* The objects of built-in modules, and the modules of each. */
+struct kms_thick_object {
+	char *path;
+	struct kms_set set;	/* its modules... */
+	unsigned int set_id;	/* ...as a module set, once all are read */
+	unsigned int line;
+};
+
+static struct kms_thick_object *thick_objects;
+static unsigned int nr_thick_objects;
+static HASHTABLE_DEFINE(thick_ids, 1U << 14);
 
 /* Address ranges of input sections, sorted, with their module set. */
 struct kms_range {
@@ -89,6 +136,9 @@ int kallmodsyms_option(int opt, const char *arg)
 		return 0;
 	case 'E':
 		elf_file = arg;
+		return 0;
+	case 'V':
+		verbose = true;
 		return 0;
 	}
 	return 1;
@@ -124,14 +174,16 @@ static char *module_name_of(const char *path)
 
 static unsigned int module_id(const char *name)
 {
-	long id = kms_hash_find(&module_ids, name, strlen(name));
+	unsigned int hash = hash_str(name);
+	struct id_entry *e;
 
-	if (id >= 0)
-		return id;
+	hash_for_each_possible(module_ids, e, node, hash)
+		if (!strcmp(module_names[e->id], name))
+			return e->id;
 	module_names = xrealloc(module_names,
 				(nr_module_names + 1) * sizeof(*module_names));
 	module_names[nr_module_names] = xstrdup(name);
-	kms_hash_add(&module_ids, name, strlen(name), nr_module_names);
+	hash_add(module_ids, id_node(nr_module_names), hash);
 	return nr_module_names++;
 }
 
@@ -141,47 +193,71 @@ static int compare_module_ids(const void *a, const void *b)
 		      module_names[*(const unsigned int *)b]);
 }
 
+static bool same_set(const struct kms_set *a, const struct kms_set *b)
+{
+	return a->nr == b->nr &&
+	       !memcmp(a->mod, b->mod, a->nr * sizeof(a->mod[0]));
+}
+
+/* FNV-1a of the module ids; hash_str("") is its starting value. */
+static unsigned int hash_set(const struct kms_set *set)
+{
+	return hash_bytes(hash_str(""), set->mod, set->nr * sizeof(set->mod[0]));
+}
+
 static unsigned int set_id(const struct kms_set *set)
 {
-	size_t keylen = set->nr * sizeof(set->mod[0]);
-	long id = kms_hash_find(&set_ids, (const char *)set->mod, keylen);
+	unsigned int hash = hash_set(set);
+	struct id_entry *e;
 
-	if (id >= 0)
-		return id;
+	hash_for_each_possible(set_ids, e, node, hash)
+		if (same_set(&sets[e->id], set))
+			return e->id;
 	sets = xrealloc(sets, (nr_sets + 1) * sizeof(*sets));
 	sets[nr_sets] = *set;
-	kms_hash_add(&set_ids, (const char *)set->mod, keylen, nr_sets);
+	hash_add(set_ids, id_node(nr_sets), hash);
 	return nr_sets++;
+}
+
+static struct kms_thick_object *find_thick_object(const char *path)
+{
+	struct id_entry *e;
+
+	hash_for_each_possible(thick_ids, e, node, hash_str(path))
+		if (!strcmp(thick_objects[e->id].path, path))
+			return &thick_objects[e->id];
+	return NULL;
+}
+
+static struct kms_thick_object *new_thick_object(const struct kms_reader *r,
+						 const char *path)
+{
+	static unsigned int alloc;
+	struct kms_thick_object *o;
+
+	thick_objects = kms_grow(thick_objects, nr_thick_objects, &alloc,
+				 sizeof(*thick_objects));
+	o = &thick_objects[nr_thick_objects];
+	memset(o, 0, sizeof(*o));
+	o->path = xstrdup(path);
+	o->line = r->lineno;
+	hash_add(thick_ids, id_node(nr_thick_objects), hash_str(path));
+	nr_thick_objects++;
+	return o;
 }
 
 /*
  * Record that @obj is in module @mod.  Objects are given their module set
- * once the whole file is read; until then object_sets maps an object to
- * its index in @objs.
+ * once the whole file is read.
  */
-struct kms_thick_object {
-	char *path;
-	struct kms_set set;
-	unsigned int line;
-};
-
-static void add_object_module(struct kms_thick_object **objs, unsigned int *nr,
-			      const struct kms_reader *r, const char *obj,
+static void add_object_module(const struct kms_reader *r, const char *obj,
 			      unsigned int mod)
 {
-	long i = kms_hash_find(&object_sets, obj, strlen(obj));
-	struct kms_thick_object *o;
+	struct kms_thick_object *o = find_thick_object(obj);
 	unsigned int k;
 
-	if (i < 0) {
-		*objs = xrealloc(*objs, (*nr + 1) * sizeof(**objs));
-		i = (*nr)++;
-		memset(&(*objs)[i], 0, sizeof(**objs));
-		(*objs)[i].path = xstrdup(obj);
-		(*objs)[i].line = r->lineno;
-		kms_hash_add(&object_sets, obj, strlen(obj), i);
-	}
-	o = &(*objs)[i];
+	if (!o)
+		o = new_thick_object(r, obj);
 	for (k = 0; k < o->set.nr; k++)
 		if (o->set.mod[k] == mod)
 			kms_fatal(r, "%s listed twice for module %s", obj,
@@ -194,9 +270,8 @@ static void add_object_module(struct kms_thick_object **objs, unsigned int *nr,
 
 static void read_modules_thick(const char *file)
 {
-	struct kms_thick_object *objs = NULL;
-	unsigned int nr_objs = 0, i;
 	struct kms_reader r;
+	unsigned int i;
 	struct kms_set empty = { 0 };
 	char *line;
 
@@ -222,21 +297,20 @@ static void read_modules_thick(const char *file)
 		     tok = strtok_r(NULL, " \t", &save), n++) {
 			if (strlen(tok) < 3 || strcmp(tok + strlen(tok) - 2, ".o"))
 				kms_fatal(&r, "'%s' is not an object file", tok);
-			add_object_module(&objs, &nr_objs, &r, tok, mod);
+			add_object_module(&r, tok, mod);
 		}
 		if (!n)
 			kms_fatal(&r, "module %s has no object files", line);
 	}
 	kms_reader_close(&r);
 
-	for (i = 0; i < nr_objs; i++) {
-		qsort(objs[i].set.mod, objs[i].set.nr, sizeof(objs[i].set.mod[0]),
+	for (i = 0; i < nr_thick_objects; i++) {
+		struct kms_thick_object *o = &thick_objects[i];
+
+		qsort(o->set.mod, o->set.nr, sizeof(o->set.mod[0]),
 		      compare_module_ids);
-		kms_hash_add(&object_sets, objs[i].path, strlen(objs[i].path),
-			     set_id(&objs[i].set));
-		free(objs[i].path);
+		o->set_id = set_id(&o->set);
 	}
-	free(objs);
 }
 
 static int compare_ranges(const void *a, const void *b)
@@ -255,12 +329,11 @@ static void build_ranges(const struct kms_map *map)
 	ranges = xcalloc(map->nr, sizeof(*ranges));
 	for (i = 0; i < map->nr; i++) {
 		const struct kms_input *in = &map->in[i];
-		long set;
+		const struct kms_thick_object *o = find_thick_object(in->file);
 
-		set = kms_hash_find(&object_sets, in->file, strlen(in->file));
 		ranges[nr_ranges].start = in->addr;
 		ranges[nr_ranges].end = in->addr + in->size;
-		ranges[nr_ranges].set = set < 0 ? 0 : set;
+		ranges[nr_ranges].set = o ? o->set_id : 0;
 		ranges[nr_ranges].in = in;
 		nr_ranges++;
 	}
@@ -288,27 +361,19 @@ static void check_objects_placed(const struct kms_map *map)
 {
 	unsigned int i;
 
-	for (i = 0; i < object_sets.size; i++) {
-		const struct kms_hash_entry *e = &object_sets.slots[i];
+	for (i = 0; i < nr_thick_objects; i++) {
+		const struct kms_thick_object *o = &thick_objects[i];
 
-		if (e->key && kms_hash_find(&map->files, e->key, e->len) < 0)
+		if (!kms_map_has_file(map, o->path))
 			kms_die("%s: %s, an object of built-in module %s, is not in the linker map %s",
-				modules_thick_file, e->key,
-				module_names[sets[e->value].mod[0]], map->file);
+				modules_thick_file, o->path,
+				module_names[o->set.mod[0]], map->file);
 	}
 }
 
-static void elf_key(char *key, const char *name, unsigned long long addr)
-{
-	size_t len = strlen(name);
-
-	memcpy(key, name, len + 1);
-	memcpy(key + len + 1, &addr, sizeof(addr));
-}
-
 /*
- * The image's symbols by (name, address), each key with the list of its
- * entries in symbol-table order: one per kallsyms symbol of that name and
+ * The image's symbols, in symbol-table order, and by (name, address): each
+ * key with the list of its symbols, one per kallsyms symbol of that name and
  * address.
  */
 struct kms_elf_sym {
@@ -317,50 +382,106 @@ struct kms_elf_sym {
 	long next;
 };
 
+struct elf_key {
+	struct hlist_node node;
+	unsigned long long addr;
+	long next;		/* its first symbol not yet taken, or -1 */
+	char name[];
+};
+
 static struct kms_elf_sym *elf_syms;
 static unsigned int nr_elf_syms, elf_alloc;
-static struct kms_hash elf_index, elf_files;
-static char **file_names;
-static unsigned int nr_file_names;
+static HASHTABLE_DEFINE(elf_keys, 1U << 16);
+
+/* Source file names of local symbols, each once. */
+struct file_name {
+	struct hlist_node node;
+	char name[];
+};
+
+static HASHTABLE_DEFINE(file_names, 1U << 14);
 
 static const char *intern_file(const char *file)
 {
-	long i;
+	unsigned int hash;
+	struct file_name *f;
+	size_t len;
 
 	if (!file)
 		return NULL;
-	i = kms_hash_find(&elf_files, file, strlen(file));
-	if (i >= 0)
-		return file_names[i];
-	file_names = xrealloc(file_names, (nr_file_names + 1) * sizeof(char *));
-	file_names[nr_file_names] = xstrdup(file);
-	kms_hash_add(&elf_files, file, strlen(file), nr_file_names);
-	return file_names[nr_file_names++];
+	hash = hash_str(file);
+	hash_for_each_possible(file_names, f, node, hash)
+		if (!strcmp(f->name, file))
+			return f->name;
+	len = strlen(file) + 1;
+	f = xmalloc(sizeof(*f) + len);
+	memcpy(f->name, file, len);
+	hash_add(file_names, &f->node, hash);
+	return f->name;
+}
+
+static unsigned int hash_elf_key(const char *name, unsigned long long addr)
+{
+	return hash_bytes(hash_str(name), &addr, sizeof(addr));
+}
+
+static struct elf_key *find_elf_key(const char *name, unsigned long long addr,
+				    unsigned int hash)
+{
+	struct elf_key *k;
+
+	hash_for_each_possible(elf_keys, k, node, hash)
+		if (k->addr == addr && !strcmp(k->name, name))
+			return k;
+	return NULL;
+}
+
+static void add_elf_key(const char *name, unsigned long long addr,
+			unsigned int hash, long first)
+{
+	size_t len = strlen(name) + 1;
+	struct elf_key *k = xmalloc(sizeof(*k) + len);
+
+	k->addr = addr;
+	k->next = first;
+	memcpy(k->name, name, len);
+	hash_add(elf_keys, &k->node, hash);
 }
 
 static void add_elf_symbol(const char *name, unsigned long long addr,
 			   unsigned long long size, const char *file)
 {
-	size_t len = strlen(name) + 1 + sizeof(addr);
-	char *key = xmalloc(len);
+	unsigned int hash = hash_elf_key(name, addr);
+	struct elf_key *k = find_elf_key(name, addr, hash);
 	long i;
 
-	elf_key(key, name, addr);
 	elf_syms = kms_grow(elf_syms, nr_elf_syms, &elf_alloc,
 			    sizeof(*elf_syms));
 	elf_syms[nr_elf_syms].size = size;
 	elf_syms[nr_elf_syms].file = intern_file(file);
 	elf_syms[nr_elf_syms].next = -1;
-	i = kms_hash_find(&elf_index, key, len);
-	if (i < 0) {
-		kms_hash_add(&elf_index, key, len, nr_elf_syms);
+	if (!k) {
+		add_elf_key(name, addr, hash, nr_elf_syms);
 	} else {
+		i = k->next;
 		while (elf_syms[i].next >= 0)
 			i = elf_syms[i].next;
 		elf_syms[i].next = nr_elf_syms;
 	}
 	nr_elf_syms++;
-	free(key);
+}
+
+/* The next ELF symbol of this name and address not yet taken, or -1. */
+static long take_elf_symbol(const char *name, unsigned long long addr)
+{
+	struct elf_key *k = find_elf_key(name, addr, hash_elf_key(name, addr));
+	long e;
+
+	if (!k || k->next < 0)
+		return -1;
+	e = k->next;
+	k->next = elf_syms[e].next;
+	return e;
 }
 
 /* Give each kallsyms symbol the size and source file of its ELF symbol. */
@@ -371,17 +492,11 @@ static void read_symbol_sizes(void)
 	kms_read_elf_symbols(elf_file, add_elf_symbol);
 	for (i = 0; i < nr_symbols; i++) {
 		struct kms_symbol *s = &symbols[i];
-		size_t len = strlen(s->name) + 1 + sizeof(s->addr);
-		char *key = xmalloc(len);
-		long e;
+		long e = take_elf_symbol(s->name, s->addr);
 
-		elf_key(key, s->name, s->addr);
-		e = kms_hash_find(&elf_index, key, len);
 		if (e < 0)
 			kms_die("%s: no symbol %s at %#llx, which the symbol list has",
 				elf_file, s->name, s->addr);
-		kms_hash_add(&elf_index, key, len, elf_syms[e].next);
-		free(key);
 		s->size = elf_syms[e].size;
 		s->file = elf_syms[e].file;
 	}
@@ -535,10 +650,20 @@ static const struct kms_range *range_of(const struct kms_symbol *s,
 
 static struct kms_object *objects;
 static unsigned int nr_objects;
-static struct kms_hash object_ids;
+static HASHTABLE_DEFINE(object_ids, 1U << 14);
 
-/* Objects in link order: as they first appear in the map. */
-static struct kms_hash link_order;
+/* Objects in link order: the record of the map each first appears in. */
+static HASHTABLE_DEFINE(link_order, 1U << 14);
+
+static long link_of(const struct kms_map *map, const char *file)
+{
+	struct id_entry *e;
+
+	hash_for_each_possible(link_order, e, node, hash_str(file))
+		if (!strcmp(map->in[e->id].file, file))
+			return e->id;
+	return -1;
+}
 
 static void number_objects_in_link_order(const struct kms_map *map)
 {
@@ -547,25 +672,26 @@ static void number_objects_in_link_order(const struct kms_map *map)
 	for (i = 0; i < map->nr; i++) {
 		const char *file = map->in[i].file;
 
-		if (kms_hash_find(&link_order, file, strlen(file)) < 0)
-			kms_hash_add(&link_order, file, strlen(file), i);
+		if (link_of(map, file) < 0)
+			hash_add(link_order, id_node(i), hash_str(file));
 	}
 }
 
-static int object_id(const struct kms_range *rg)
+static int object_id(const struct kms_map *map, const struct kms_range *rg)
 {
 	const char *path = rg->in->file;
-	long id = kms_hash_find(&object_ids, path, strlen(path));
+	unsigned int hash = hash_str(path);
+	struct id_entry *e;
 
-	if (id >= 0)
-		return id;
+	hash_for_each_possible(object_ids, e, node, hash)
+		if (!strcmp(objects[e->id].path, path))
+			return e->id;
 	objects = xrealloc(objects, (nr_objects + 1) * sizeof(*objects));
 	objects[nr_objects].path = path;
 	objects[nr_objects].set = rg->set;
 	objects[nr_objects].tag = 0;
-	objects[nr_objects].link = kms_hash_find(&link_order, path,
-						 strlen(path));
-	kms_hash_add(&object_ids, path, strlen(path), nr_objects);
+	objects[nr_objects].link = link_of(map, path);
+	hash_add(object_ids, id_node(nr_objects), hash);
 	return nr_objects++;
 }
 
@@ -584,12 +710,11 @@ static void attribute_symbols(const struct kms_map *map)
 
 		s->set = 0;
 		s->object = -1;
-		if (kms_hash_find(&map->script_syms, s->name,
-				  strlen(s->name)) >= 0)
+		if (kms_map_script_symbol(map, s->name))
 			continue;
 		rg = range_of(s, &s->set);
 		if (rg)
-			s->object = object_id(rg);
+			s->object = object_id(map, rg);
 	}
 }
 
@@ -612,7 +737,10 @@ static char *set_text(unsigned int set)
 	return t;
 }
 
-/* Tag the objects that need it; report, also in the output, what is left. */
+/*
+ * Tag the objects that need it; report what is left in the output (and
+ * with --verbose on stderr).
+ */
 static void tag_objects(void)
 {
 	char **set_names = xcalloc(nr_sets, sizeof(*set_names));
@@ -622,7 +750,7 @@ static void tag_objects(void)
 	for (i = 0; i < nr_sets; i++)
 		set_names[i] = set_text(i);
 	kms_tag_objects(symbols, nr_symbols, objects,
-			(const char *const *)set_names, &st);
+			(const char *const *)set_names, verbose, &st);
 	for (i = 0; i < nr_objects; i++)
 		tagged += objects[i].tag > 0;
 	printf("/* object tags: %u names needed them, on %u of %u objects; %u names (%u symbols) still ambiguous */\n",
@@ -648,7 +776,7 @@ static void read_inputs(struct kms_map *map)
 		kms_read_relocatable_map(&omap, omap_file);
 		kms_compose_map(map, &omap);
 		map->files = omap.files;
-	} else if (kms_hash_find(&map->files, "vmlinux.o", 9) >= 0) {
+	} else if (kms_map_has_file(map, "vmlinux.o")) {
 		kms_die("%s: vmlinux was linked from vmlinux.o: --vmlinux-o-map is needed",
 			link_map_file);
 	}

@@ -33,21 +33,6 @@ void kms_fatal(const struct kms_reader *r, const char *fmt, ...)
 void *kms_grow(void *array, unsigned int nr, unsigned int *alloc,
 	       size_t size);
 
-/* String -> long map; keys are copied. */
-struct kms_hash_entry {
-	char *key;
-	size_t len;
-	long value;
-};
-
-struct kms_hash {
-	struct kms_hash_entry *slots;
-	unsigned int size, count;
-};
-
-long kms_hash_find(const struct kms_hash *h, const char *key, size_t len);
-void kms_hash_add(struct kms_hash *h, const char *key, size_t len, long value);
-
 /*
  * Linker maps.  One record per input section the linker placed: where it
  * went, how large it is (empty ones too: they may hold zero-sized symbols)
@@ -72,6 +57,8 @@ struct kms_output {
 	unsigned int first, last;	/* its records: in[first..last) */
 };
 
+struct kms_map_names;		/* a set of names (kallmodsyms_map.c) */
+
 struct kms_map {
 	const char *file;
 	bool relocatable;		/* from ld -r: addresses are offsets */
@@ -79,12 +66,14 @@ struct kms_map {
 	unsigned int nr, alloc;
 	struct kms_output *out;
 	unsigned int nr_out;
-	struct kms_hash script_syms;	/* symbols the linker script defines */
-	struct kms_hash files;		/* every file an input section names */
+	struct kms_map_names *script_syms; /* symbols the linker script defines */
+	struct kms_map_names *files;	/* every file an input section names */
 };
 
 void kms_read_map(struct kms_map *map, const char *file);
 void kms_read_relocatable_map(struct kms_map *map, const char *file);
+bool kms_map_has_file(const struct kms_map *map, const char *file);
+bool kms_map_script_symbol(const struct kms_map *map, const char *name);
 void kms_compose_map(struct kms_map *map, const struct kms_map *omap);
 bool kms_mergeable_section(const char *section);
 
@@ -167,7 +156,7 @@ struct kms_tag_stats {
 
 void kms_tag_objects(const struct kms_symbol *syms, unsigned int n,
 		     struct kms_object *objs, const char *const *set_names,
-		     struct kms_tag_stats *st);
+		     bool verbose, struct kms_tag_stats *st);
 struct kms_names;
 void kms_write_object_tables(const struct kms_symbol *syms, unsigned int n,
 			     const struct kms_object *objs,
@@ -175,7 +164,8 @@ void kms_write_object_tables(const struct kms_symbol *syms, unsigned int n,
 
 /*
  * The hook scripts/kallsyms.c calls.  Its options --modules-thick,
- * --link-map, --vmlinux-o-map and --elf come as 'M', 'L', 'O' and 'E'.
+ * --link-map, --vmlinux-o-map, --elf and --verbose come as 'M', 'L', 'O',
+ * 'E' and 'V'.
  */
 int kallmodsyms_option(int opt, const char *arg);
 void kallmodsyms_add_symbol(unsigned long long addr, const char *name);

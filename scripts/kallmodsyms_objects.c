@@ -11,10 +11,12 @@
  * carries it on all its symbols, so tags change at object boundaries only
  * and cost little to encode.
  *
- * What no tag can resolve, the build reports as a warning naming it: a
- * name defined twice in one object (an ld -r of objects sharing a static
- * name, say, or an object linked twice), or twice with no object at all
- * (linker-generated symbols).
+ * What no tag can resolve is named in a comment of the output, and with
+ * --verbose in a warning on stderr: a name defined twice in one object (an
+ * ld -r of objects sharing a static name, say, or an object linked twice),
+ * or twice with no object at all (linker-generated symbols).  A default
+ * build prints no warnings for them: they are expected, and nothing in the
+ * source is wrong.
  */
 
 #include <stdlib.h>
@@ -25,6 +27,7 @@
 #include "kallmodsyms.h"
 
 static const struct kms_symbol *tag_syms;
+static bool tag_verbose;
 
 /* Symbol indexes by name, module set, then object. */
 static int compare_members(const void *a, const void *b)
@@ -75,15 +78,16 @@ static unsigned int count_components(const char *path)
 	return n;
 }
 
-/* On stderr for the build log, in the output for the tests. */
+/* In the output, for the tests; with --verbose on stderr for the build log. */
 static void report_ambiguous(const struct kms_symbol *s, unsigned int same,
 			     const struct kms_object *objs,
 			     const char *const *set_names)
 {
 	const char *obj = s->object < 0 ? "no object file" : objs[s->object].path;
 
-	fprintf(stderr, "kallsyms: warning: %u symbols named %s in %s%s cannot be told apart\n",
-		same, s->name, obj, set_names[s->set]);
+	if (tag_verbose)
+		fprintf(stderr, "kallsyms: warning: %u symbols named %s in %s%s cannot be told apart\n",
+			same, s->name, obj, set_names[s->set]);
 	printf("/* ambiguous: %s %u symbols in %s%s */\n", s->name, same, obj,
 	       set_names[s->set]);
 }
@@ -148,7 +152,7 @@ static void tag_group(const struct kms_symbol *syms, const unsigned int *member,
 
 void kms_tag_objects(const struct kms_symbol *syms, unsigned int n,
 		     struct kms_object *objs, const char *const *set_names,
-		     struct kms_tag_stats *st)
+		     bool verbose, struct kms_tag_stats *st)
 {
 	unsigned int *member = xcalloc(n + 1, sizeof(*member));
 	unsigned int i, start;
@@ -157,6 +161,7 @@ void kms_tag_objects(const struct kms_symbol *syms, unsigned int n,
 	for (i = 0; i < n; i++)
 		member[i] = i;
 	tag_syms = syms;
+	tag_verbose = verbose;
 	qsort(member, n, sizeof(*member), compare_members);
 
 	for (start = 0; start < n; start = i) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kallmodsyms_util.c: line reading with positions, fatal errors that name
- * the file and line, and a small string hash, shared by the kallmodsyms
- * host tools.
+ * the file and line, and growing arrays, shared by the kallmodsyms host
+ * tools.
  */
 
 #include <errno.h>
@@ -88,68 +88,4 @@ void *kms_grow(void *array, unsigned int nr, unsigned int *alloc, size_t size)
 		return array;
 	*alloc = *alloc ? 2 * *alloc : 64;
 	return xrealloc(array, *alloc * size);
-}
-
-/* FNV-1a */
-static unsigned int kms_hash_string(const char *s, size_t len)
-{
-	unsigned int h = 2166136261u;
-
-	while (len--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-static struct kms_hash_entry *kms_hash_slot(const struct kms_hash *h,
-					    const char *key, size_t len)
-{
-	unsigned int i = kms_hash_string(key, len) & (h->size - 1);
-
-	while (h->slots[i].key &&
-	       (h->slots[i].len != len || memcmp(h->slots[i].key, key, len)))
-		i = (i + 1) & (h->size - 1);
-	return &h->slots[i];
-}
-
-static void kms_hash_grow(struct kms_hash *h)
-{
-	struct kms_hash old = *h;
-	unsigned int i;
-
-	h->size = old.size ? old.size * 2 : 64;
-	h->slots = xcalloc(h->size, sizeof(*h->slots));
-	for (i = 0; i < old.size; i++)
-		if (old.slots[i].key)
-			*kms_hash_slot(h, old.slots[i].key, old.slots[i].len) =
-				old.slots[i];
-	free(old.slots);
-}
-
-/* The value stored for key, or -1. */
-long kms_hash_find(const struct kms_hash *h, const char *key, size_t len)
-{
-	const struct kms_hash_entry *e;
-
-	if (!h->count)
-		return -1;
-	e = kms_hash_slot(h, key, len);
-	return e->key ? e->value : -1;
-}
-
-/* Add or replace; the key, which may hold NUL bytes, is copied. */
-void kms_hash_add(struct kms_hash *h, const char *key, size_t len, long value)
-{
-	struct kms_hash_entry *e;
-
-	if ((h->count + 1) * 2 > h->size)
-		kms_hash_grow(h);
-	e = kms_hash_slot(h, key, len);
-	if (!e->key) {
-		e->key = xmalloc(len + 1);
-		memcpy(e->key, key, len);
-		e->key[len] = '\0';
-		e->len = len;
-		h->count++;
-	}
-	e->value = value;
 }

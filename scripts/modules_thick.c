@@ -6,11 +6,13 @@
  *
  * "objects" lists, one per line, the object files linked into vmlinux (the
  * members of vmlinux.a and of the KBUILD_VMLINUX_LIBS archives).  For each
- * one, the KBUILD_MODFILE that kbuild recorded in its .cmd file names the
- * module(s) the object would be linked into if built as a module; objects of
- * multi-module composites list every module.  Modules that modules.builtin
- * does not list (core-kernel composites such as kernel/sched/core) are
- * dropped.
+ * one, the KBUILD_MODFILE (C and assembler) or RUST_MODFILE (Rust) that
+ * kbuild recorded in its .cmd file names the module(s) the object would be
+ * linked into if built as a module; objects of multi-module composites list
+ * every module.  Modules that modules.builtin does not list (core-kernel
+ * composites such as kernel/sched/core) are dropped.  An object without a
+ * .cmd file was not built by kbuild (a member of a toolchain archive such
+ * as libgcc.a) and belongs to no module.
  *
  * Output, one line per built-in module, in modules.builtin order:
  *
@@ -25,11 +27,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hash.h>
+#include <hashtable.h>
 #include <xalloc.h>
 
 #include "kallmodsyms.h"
 
 struct builtin_module {
+	struct hlist_node node;	/* in module_index */
 	char *path;		/* as in modules.builtin */
 	char *modfile;		/* the KBUILD_MODFILE form: no kernel/, no .ko */
 	char **objs;
@@ -37,14 +42,24 @@ struct builtin_module {
 	unsigned int line;
 };
 
-static struct builtin_module *modules;
+static struct builtin_module **modules;	/* in modules.builtin order */
 static unsigned int nr_modules;
-static struct kms_hash module_index;	/* modfile -> module */
+static HASHTABLE_DEFINE(module_index, 1U << 12);	/* by modfile */
 
 static void usage(void)
 {
 	fprintf(stderr, "Usage: modules_thick modules.builtin objects > modules_thick.builtin\n");
 	exit(1);
+}
+
+static struct builtin_module *find_module(const char *modfile)
+{
+	struct builtin_module *m;
+
+	hash_for_each_possible(module_index, m, node, hash_str(modfile))
+		if (!strcmp(m->modfile, modfile))
+			return m;
+	return NULL;
 }
 
 static void read_modules_builtin(const char *file)
@@ -56,23 +71,23 @@ static void read_modules_builtin(const char *file)
 	while ((line = kms_reader_line(&r))) {
 		struct builtin_module *m;
 		size_t len = strlen(line);
+		char *modfile;
 
 		if (len <= strlen("kernel/.ko") ||
 		    strncmp(line, "kernel/", 7) || strcmp(line + len - 3, ".ko"))
 			kms_fatal(&r, "'%s' is not of the form kernel/<path>.ko",
 				  line);
-		if (kms_hash_find(&module_index, line + 7, len - 10) >= 0)
+		modfile = xstrndup(line + 7, len - 10);
+		if (find_module(modfile))
 			kms_fatal(&r, "%s listed twice", line);
 
-		modules = xrealloc(modules, (nr_modules + 1) * sizeof(*modules));
-		m = &modules[nr_modules];
-		memset(m, 0, sizeof(*m));
+		m = xcalloc(1, sizeof(*m));
 		m->path = xstrdup(line);
-		m->modfile = xstrndup(line + 7, len - 10);
+		m->modfile = modfile;
 		m->line = r.lineno;
-		kms_hash_add(&module_index, m->modfile, strlen(m->modfile),
-			     nr_modules);
-		nr_modules++;
+		hash_add(module_index, &m->node, hash_str(modfile));
+		modules = xrealloc(modules, (nr_modules + 1) * sizeof(*modules));
+		modules[nr_modules++] = m;
 	}
 	kms_reader_close(&r);
 }
@@ -90,38 +105,73 @@ static char *cmd_file_of(const char *obj)
 }
 
 /*
- * Find the KBUILD_MODFILE value on the command line saved in a .cmd file:
- * -DKBUILD_MODFILE='"dir/mod"', or '"dir/a dir/b"' for an object shared by
- * several modules.  Returns NULL when the object was built without one.
+ * The command line saved in @cmdfile (its first line), or NULL if there is
+ * no such file: kbuild did not build the object.
  */
-static char *modfile_of(const char *cmdfile, const char *obj,
-			const struct kms_reader *list)
+static char *saved_command(const char *cmdfile, const char *obj,
+			   const struct kms_reader *list)
 {
-	static const char tag[] = "KBUILD_MODFILE=";
 	FILE *fp = fopen(cmdfile, "r");
-	char *buf = NULL, *p, *end;
+	char *buf = NULL;
 	size_t size = 0;
 
+	if (!fp && errno == ENOENT)
+		return NULL;
 	if (!fp)
 		kms_fatal(list, "%s: cannot open %s: %s", obj, cmdfile,
 			  strerror(errno));
-	if (getline(&buf, &size, fp) < 0)
+	errno = 0;
+	if (getline(&buf, &size, fp) < 0) {
+		if (errno)
+			kms_fatal(list, "%s: cannot read %s: %s", obj, cmdfile,
+				  strerror(errno));
 		kms_fatal(list, "%s: %s is empty", obj, cmdfile);
-	fclose(fp);
-
-	p = strstr(buf, tag);
-	if (!p) {
-		free(buf);
-		return NULL;
 	}
+	fclose(fp);
+	return buf;
+}
+
+/*
+ * The value after @tag on the command line @cmd, without the quoting
+ * characters @quotes before it, up to the first of @ends; NULL if @cmd has
+ * no @tag.
+ */
+static const char *value_of(const char *cmd, const char *tag,
+			    const char *quotes, const char *ends, size_t *len)
+{
+	const char *p = strstr(cmd, tag);
+
+	if (!p)
+		return NULL;
 	p += strlen(tag);
-	p += strspn(p, "'\"\\");
-	end = p + strcspn(p, "'\"\\\n");
-	if (end == p)
-		kms_fatal(list, "%s: empty KBUILD_MODFILE in %s", obj, cmdfile);
-	p = xstrndup(p, end - p);
-	free(buf);
+	p += strspn(p, quotes);
+	*len = strcspn(p, ends);
 	return p;
+}
+
+/*
+ * The modules, space-separated, that the command line @cmd of @cmdfile
+ * names; NULL when the object was built without a module file name.
+ * C and assembler have -DKBUILD_MODFILE='"dir/mod"' ('"dir/a dir/b"' for
+ * an object shared by several modules), Rust RUST_MODFILE=dir/mod in
+ * rustc's environment.
+ */
+static char *modfile_of(const char *cmd, const char *cmdfile, const char *obj,
+			const struct kms_reader *list)
+{
+	const char *tag = "KBUILD_MODFILE", *p;
+	size_t len;
+
+	p = value_of(cmd, "KBUILD_MODFILE=", "'\"\\", "'\"\\\n", &len);
+	if (!p) {
+		tag = "RUST_MODFILE";
+		p = value_of(cmd, " RUST_MODFILE=", "", " \t\n", &len);
+	}
+	if (!p)
+		return NULL;
+	if (!len)
+		kms_fatal(list, "%s: empty %s in %s", obj, tag, cmdfile);
+	return xstrndup(p, len);
 }
 
 static void add_object(struct builtin_module *m, const char *obj)
@@ -139,23 +189,26 @@ static void read_objects(const char *file)
 
 	kms_reader_open(&r, file);
 	while ((obj = kms_reader_line(&r))) {
-		char *cmd, *modfile, *tok, *save;
+		char *cmdfile, *cmd, *modfile = NULL, *tok, *save;
 
 		if (!*obj || strlen(obj) < 3 || strcmp(obj + strlen(obj) - 2, ".o"))
 			kms_fatal(&r, "'%s' is not an object file name", obj);
 
-		cmd = cmd_file_of(obj);
-		modfile = modfile_of(cmd, obj, &r);
+		cmdfile = cmd_file_of(obj);
+		cmd = saved_command(cmdfile, obj, &r);
+		if (cmd)
+			modfile = modfile_of(cmd, cmdfile, obj, &r);
 		free(cmd);
+		free(cmdfile);
 		if (!modfile)
 			continue;
 
 		for (tok = strtok_r(modfile, " ", &save); tok;
 		     tok = strtok_r(NULL, " ", &save)) {
-			long idx = kms_hash_find(&module_index, tok, strlen(tok));
+			struct builtin_module *m = find_module(tok);
 
-			if (idx >= 0)
-				add_object(&modules[idx], obj);
+			if (m)
+				add_object(m, obj);
 		}
 		free(modfile);
 	}
@@ -167,10 +220,10 @@ static void write_modules_thick(const char *builtin)
 	unsigned int i, j;
 
 	for (i = 0; i < nr_modules; i++) {
-		struct builtin_module *m = &modules[i];
+		struct builtin_module *m = modules[i];
 
 		if (!m->nr_objs) {
-			fprintf(stderr, "%s:%u: %s: no object of vmlinux names this module in its KBUILD_MODFILE\n",
+			fprintf(stderr, "%s:%u: %s: no object of vmlinux names this module in its KBUILD_MODFILE or RUST_MODFILE\n",
 				builtin, m->line, m->path);
 			exit(1);
 		}

@@ -60,6 +60,8 @@ judge() {
 		return 1
 	fi
 	expect=$case/expect
+	[ -f "$expect" ] || [ ! -f "$case/base" ] ||
+		expect=test/unit/cases/$(cat "$case/base")/expect
 	[ -f "$expect" ] || expect=$(dirname "$got")/expect
 	diff -u "$expect" "$got" | sed 's/^/  /' | head -n 20
 	cmp -s "$expect" "$got"
@@ -116,6 +118,7 @@ run_kallsyms_case() {
 	make_symbols "$case" "$w" || return 1
 	(cd "$case" && "$out/kallsyms" $(sed "s|@W@|$w|g" args)) > "$w/out.S" 2> "$w/err"
 	rc=$?
+	cp "$w/err" "$w/kallsyms-err"
 	if [ $rc = 0 ] && [ ! -f "$case/error" ]; then
 		grep -q -- --absolute-percpu "$case/args" && export KMS_ABSOLUTE_PERCPU=1
 		$CC -c -Itest/unit/shim -o "$w/out.o" "$w/out.S" 2>> "$w/err" &&
@@ -131,8 +134,17 @@ run_kallsyms_case() {
 		sed -n '/^kallsyms_offsets:/,/^$/s|.*/\* .\(.*\) \*/$|\1|p' "$w/out.S" > "$w/names"
 		paste "$w/names" "$w/decoded" | cut -f1,3 > "$w/got"
 		[ $rc = 0 ] && ! check_sizes "$w" && return 1
-		if [ -f "$case/warning" ] && ! grep -qF -- "$(cat "$case/warning")" "$w/err"; then
+		if [ -f "$case/warning" ] && ! grep -qF -- "$(cat "$case/warning")" "$w/kallsyms-err"; then
 			echo "  expected a warning: $(cat "$case/warning")"
+			return 1
+		fi
+		if [ ! -f "$case/warning" ] && [ -s "$w/kallsyms-err" ]; then
+			echo "  expected nothing on stderr, got:"
+			sed 's/^/    /' "$w/kallsyms-err"
+			return 1
+		fi
+		if [ -f "$case/comment" ] && ! grep -qF -- "$(cat "$case/comment")" "$w/out.S"; then
+			echo "  expected in the output: $(cat "$case/comment")"
 			return 1
 		fi
 	fi
