@@ -47,7 +47,6 @@
 
 #include "kallmodsyms.h"
 
-
 static const char *modules_thick_file, *link_map_file, *omap_file, *elf_file;
 
 static struct kms_symbol *symbols;
@@ -365,7 +364,7 @@ static void check_objects_placed(const struct kms_map *map)
 		const struct kms_thick_object *o = &thick_objects[i];
 
 		if (!kms_map_has_file(map, o->path))
-			kms_die("%s: %s, an object of built-in module %s, is not in the linker map %s",
+			kms_die("%s: %s, an object of built-in module %s, is not in %s",
 				modules_thick_file, o->path,
 				module_names[o->set.mod[0]], map->file);
 	}
@@ -753,9 +752,10 @@ static void tag_objects(void)
 			(const char *const *)set_names, verbose, &st);
 	for (i = 0; i < nr_objects; i++)
 		tagged += objects[i].tag > 0;
-	printf("/* object tags: %u names needed them, on %u of %u objects; %u names (%u symbols) still ambiguous */\n",
-	       st.names, tagged, nr_objects, st.ambiguous_names,
-	       st.ambiguous_syms);
+	printf("/* object tags: %u names needed them, on %u of %u objects; ",
+	       st.names, tagged, nr_objects);
+	printf("%u names (%u symbols) still ambiguous */\n",
+	       st.ambiguous_names, st.ambiguous_syms);
 	for (i = 0; i < nr_sets; i++)
 		free(set_names[i]);
 	free(set_names);

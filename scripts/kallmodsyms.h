@@ -7,10 +7,9 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "../include/linux/kallmodsyms_format.h"
-
-#define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
 
 /* A text file read line by line, for errors that say file:line. */
 struct kms_reader {
@@ -25,10 +24,21 @@ void kms_reader_open(struct kms_reader *r, const char *file);
 char *kms_reader_line(struct kms_reader *r);
 void kms_reader_close(struct kms_reader *r);
 
-void kms_die(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2), noreturn));
-void kms_fatal(const struct kms_reader *r, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3), noreturn));
+/* Fail with a message, printf-style; kms_fatal() says "file:line: " first. */
+#define kms_die(...)					\
+	do {						\
+		fprintf(stderr, __VA_ARGS__);		\
+		fputc('\n', stderr);			\
+		exit(1);				\
+	} while (0)
+
+#define kms_fatal(r, ...)				\
+	do {						\
+		kms_print_position(r);			\
+		kms_die(__VA_ARGS__);			\
+	} while (0)
+
+void kms_print_position(const struct kms_reader *r);
 
 void *kms_grow(void *array, unsigned int nr, unsigned int *alloc,
 	       size_t size);

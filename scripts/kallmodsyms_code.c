@@ -63,8 +63,10 @@ static void huffman_lengths(struct kms_code *h)
 			weight[nodes] = weight[a] + weight[b];
 			used[nodes] = false;
 			parent[nodes] = -1;
-			parent[a] = parent[b] = nodes;
-			used[a] = used[b] = true;
+			parent[a] = nodes;
+			parent[b] = nodes;
+			used[a] = true;
+			used[b] = true;
 			nodes++;
 			live--;
 		}
@@ -246,7 +248,7 @@ void kms_bits_write(const struct kms_bits *b, const char *name)
 {
 	static const unsigned char pad[2];
 
-	kms_bytes_write(b->buf, DIV_ROUND_UP(b->nr, 8), name);
+	kms_bytes_write(b->buf, (b->nr + 7) / 8, name);
 	kms_bytes_write(pad, sizeof(pad), NULL);
 }
 

@@ -437,9 +437,9 @@ static const struct kms_output *find_output(const struct kms_map *map,
 		if (strcmp(map->out[i].name, name))
 			continue;
 		if (found)
-			kms_die("%s:%u: section %s of vmlinux.o is ambiguous: %s has it at lines %u and %u",
-				from->map, from->line, name, map->file,
-				found->line, map->out[i].line);
+			kms_die("%s:%u: vmlinux.o section %s is at lines %u and %u of %s",
+				from->map, from->line, name, found->line,
+				map->out[i].line, map->file);
 		found = &map->out[i];
 	}
 	return found;
@@ -481,7 +481,7 @@ void kms_compose_map(struct kms_map *map, const struct kms_map *omap)
 		 * their order, and are clipped to what remains.
 		 */
 		if (o->size != in[i].size && !kms_mergeable_section(o->name))
-			kms_fatal(&p.r, "vmlinux.o section %s is %#llx bytes here but %#llx in %s:%u",
+			kms_fatal(&p.r, "%s is %#llx bytes here, %#llx in %s:%u",
 				  in[i].section, in[i].size, o->size,
 				  omap->file, o->line);
 		for (j = o->first; j < o->last; j++) {

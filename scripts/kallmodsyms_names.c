@@ -386,7 +386,7 @@ static void write_index(const struct kms_names *names,
 	unsigned int i;
 
 	kms_label(label);
-	for (i = 0; i < DIV_ROUND_UP(names->nr, KALLMODSYMS_NAMES_PER_INDEX); i++)
+	for (i = 0; i * KALLMODSYMS_NAMES_PER_INDEX < names->nr; i++)
 		printf("\t.long %llu\n", index[i]);
 }
 

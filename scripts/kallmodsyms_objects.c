@@ -86,7 +86,7 @@ static void report_ambiguous(const struct kms_symbol *s, unsigned int same,
 	const char *obj = s->object < 0 ? "no object file" : objs[s->object].path;
 
 	if (tag_verbose)
-		fprintf(stderr, "kallsyms: warning: %u symbols named %s in %s%s cannot be told apart\n",
+		fprintf(stderr, "kallsyms: %u symbols named %s in %s%s cannot be told apart\n",
 			same, s->name, obj, set_names[s->set]);
 	printf("/* ambiguous: %s %u symbols in %s%s */\n", s->name, same, obj,
 	       set_names[s->set]);

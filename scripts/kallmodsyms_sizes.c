@@ -39,7 +39,6 @@
 
 #include "kallmodsyms.h"
 
-
 #define KMS_SIZE_MAX_PAD	(256 - KALLMODSYMS_SIZE_PAD)
 
 /* The letter coding @size, and how many literal bits follow it. */

@@ -6,7 +6,6 @@
  */
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,27 +14,9 @@
 
 #include "kallmodsyms.h"
 
-void kms_die(const char *fmt, ...)
+void kms_print_position(const struct kms_reader *r)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
-
-void kms_fatal(const struct kms_reader *r, const char *fmt, ...)
-{
-	va_list ap;
-
 	fprintf(stderr, "%s:%u: ", r->file, r->lineno);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
 }
 
 void kms_reader_open(struct kms_reader *r, const char *file)
