@@ -223,7 +223,7 @@ static void write_modules_thick(const char *builtin)
 		struct builtin_module *m = modules[i];
 
 		if (!m->nr_objs) {
-			fprintf(stderr, "%s:%u: %s: no object of vmlinux has this module in its .cmd file\n",
+			fprintf(stderr, "%s:%u: %s: no object of vmlinux is in it\n",
 				builtin, m->line, m->path);
 			exit(1);
 		}
