@@ -20,6 +20,7 @@ $CC $cflags -o "$out/kallsyms" "$tree/scripts/kallsyms.c" scripts/kallmodsyms.c 
 	scripts/kallmodsyms_map.c scripts/kallmodsyms_sizes.c scripts/kallmodsyms_code.c \
 	scripts/kallmodsyms_names.c scripts/kallmodsyms_objects.c scripts/kallmodsyms_util.c
 $CC $cflags -o "$out/modules_thick" scripts/modules_thick.c scripts/kallmodsyms_util.c
+$CC $cflags -o "$out/mkelf" test/unit/mkelf.c
 # The kernel's decoder, built for userspace.
 kobjs=
 for f in kallmodsyms kallmodsyms_code kallmodsyms_names kallmodsyms_objects kallmodsyms_sizes; do
@@ -69,7 +70,10 @@ judge() {
 
 # The symbol list ("address type name", as nm gives it) and an ELF object
 # whose symbol table carries the sizes, from a case's "symbols" file of
-# "address size type name" lines (or its base case's).
+# "address size type name" lines (or its base case's).  The object is
+# made by the host assembler and linker, or by mkelf if the case has an
+# "elf" file (mkelf's options): then the host tools' object of the same
+# symbols is made too, as le64.o, for run_kallsyms_case to compare.
 make_symbols() {
 	case=$1 w=$2
 	src=$case/symbols
@@ -80,8 +84,21 @@ make_symbols() {
 	[ -f "$case/base" ] && src=test/unit/cases/$(cat "$case/base")/symbols
 	awk '{ print $1, $3, $4 }' "$src" > "$w/syms"
 	[ -f "$case/syms" ] && cp "$case/syms" "$w/syms"	# a raw symbol list
-	# A name defined again goes to another file, as a local symbol, and
-	# the files are linked into one with ld -r.
+	if [ ! -f "$case/elf" ]; then
+		host_object "$src" "$w" "$w/elf.o"
+		return
+	fi
+	# "file address size type name", files named as host_object's.
+	awk '{ print "elf" seen[$4]++ ".o", $0 }' "$src" |
+		"$out/mkelf" $(cat "$case/elf") "$w/elf.o" || return 1
+	[ -f "$case/error" ] || host_object "$src" "$w" "$w/le64.o"
+}
+
+# The object of the symbols of $1 that the host assembler and linker make,
+# as $3.  A name defined again goes to another file, as a local symbol,
+# and the files are linked into one with ld -r.
+host_object() {
+	src=$1 w=$2 obj=$3
 	rm -f "$w"/elf[0-9]*.S
 	awk -v w="$w" '{
 		f = sprintf("%s/elf%d.S", w, seen[$4]++)
@@ -93,7 +110,23 @@ make_symbols() {
 		[ -f "$s" ] || continue
 		$CC -c -o "${s%.S}.o" "$s" || return 1
 	done
-	ld -r -o "$w/elf.o" "$w"/elf[0-9]*.o 2>/dev/null || $CC -c -o "$w/elf.o" -x assembler /dev/null
+	ld -r -o "$obj" "$w"/elf[0-9]*.o 2>/dev/null || $CC -c -o "$obj" -x assembler /dev/null
+}
+
+# A case whose object mkelf made (any class and byte order) must emit
+# exactly what the host tools' little-endian 64-bit object of the same
+# symbols makes the tool emit: its out.S, byte for byte.
+check_same_as_le64() {
+	case=$1 w=$2
+	(cd "$case" && "$out/kallsyms" $(sed "s|@W@/elf.o|$w/le64.o|g; s|@W@|$w|g" args)) \
+		> "$w/le64.S" 2> "$w/le64.err" || {
+		echo "  with le64.o: exit $?:"; sed 's/^/    /' "$w/le64.err"
+		return 1
+	}
+	cmp -s "$w/le64.S" "$w/out.S" && return 0
+	echo "  out.S differs from the one le64.o gives (le64.S):"
+	diff -u "$w/le64.S" "$w/out.S" | sed 's/^/  /' | head -n 20
+	return 1
 }
 
 # Every decoded "name address size" must be what nm -S says of the
@@ -134,6 +167,7 @@ run_kallsyms_case() {
 		sed -n '/^kallsyms_offsets:/,/^$/s|.*/\* .\(.*\) \*/$|\1|p' "$w/out.S" > "$w/names"
 		paste "$w/names" "$w/decoded" | cut -f1,3 > "$w/got"
 		[ $rc = 0 ] && ! check_sizes "$w" && return 1
+		[ $rc = 0 ] && [ -f "$case/elf" ] && ! check_same_as_le64 "$case" "$w" && return 1
 		if [ -f "$case/warning" ] && ! grep -qF -- "$(cat "$case/warning")" "$w/kallsyms-err"; then
 			echo "  expected a warning: $(cat "$case/warning")"
 			return 1
