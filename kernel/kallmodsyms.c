@@ -29,8 +29,8 @@ void kallmodsyms_cursor_init(struct kallmodsyms_cursor *c)
 	kallmodsyms_run_cursor_init(&c->tags);
 	c->mods_attr = ~0U;
 	c->obj_tag = -1;
-	kallmodsyms_names_cache_init(&c->mod_names);
-	kallmodsyms_names_cache_init(&c->obj_names);
+	kallmodsyms_names_cursor_init(&c->mod_names);
+	kallmodsyms_names_cursor_init(&c->obj_names);
 	kallmodsyms_size_cursor_init(&c->size);
 }
 
@@ -72,7 +72,6 @@ static void kms_fill_set(unsigned int attr, struct kallmodsyms_set *set)
 int kallmodsyms_symbol_modules(unsigned int idx, char *buf, size_t size)
 {
 	struct kallmodsyms_out o = { .buf = buf, .size = size };
-	struct kallmodsyms_names_cache names;
 	struct kallmodsyms_run_cursor mods;
 	struct kallmodsyms_set set;
 	unsigned int i;
@@ -82,13 +81,12 @@ int kallmodsyms_symbol_modules(unsigned int idx, char *buf, size_t size)
 			return -ENOSPC;
 		buf[0] = '\0';
 	}
-	kallmodsyms_names_cache_init(&names);
 	kallmodsyms_run_cursor_init(&mods);
 	kms_fill_set(kallmodsyms_run_value(&kms_modules, &mods, idx) + 1, &set);
 	for (i = 0; i < set.nr; i++) {
 		if (i)
 			kallmodsyms_puts(&o, " ");
-		kallmodsyms_put_module(&o, &names, set.ids[i]);
+		kallmodsyms_put_module(&o, NULL, set.ids[i]);
 	}
 	return buf && o.len >= size ? -ENOSPC : set.nr;
 }
@@ -101,18 +99,16 @@ int kallmodsyms_symbol_modules(unsigned int idx, char *buf, size_t size)
 int kallmodsyms_symbol_object(unsigned int idx, char *buf, size_t size)
 {
 	struct kallmodsyms_out o = { .buf = buf, .size = size };
-	struct kallmodsyms_names_cache names;
 	struct kallmodsyms_run_cursor tags;
 	int tag;
 
 	if (!size)
 		return -ENOSPC;
 	buf[0] = '\0';
-	kallmodsyms_names_cache_init(&names);
 	kallmodsyms_run_cursor_init(&tags);
 	tag = kallmodsyms_tag(&tags, idx);
 	if (tag >= 0)
-		kallmodsyms_put_object(&o, &names, tag);
+		kallmodsyms_put_object(&o, NULL, tag);
 	return o.len >= size ? -ENOSPC : o.len;
 }
 
@@ -158,7 +154,7 @@ int kallmodsyms_lookup(unsigned long addr, unsigned long *size,
 
 /* "\t[mod1] [mod2]" for attribution @attr */
 static void kms_put_modules(struct kallmodsyms_out *o,
-			    struct kallmodsyms_names_cache *names,
+			    struct kallmodsyms_names_cursor *names,
 			    unsigned int attr)
 {
 	struct kallmodsyms_set set;

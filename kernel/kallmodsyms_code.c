@@ -56,8 +56,8 @@ unsigned int kallmodsyms_read_letter(const struct kallmodsyms_code *code,
 	return 0;	/* not a code scripts/kallsyms writes */
 }
 
-u64 kallmodsyms_read_number(const struct kallmodsyms_code *code,
-			    const u8 *bits, unsigned int *pos)
+static u64 kms_read_number(const struct kallmodsyms_code *code,
+			   const u8 *bits, unsigned int *pos)
 {
 	unsigned int letter = kallmodsyms_read_letter(code, bits, pos), b;
 
@@ -71,10 +71,10 @@ u64 kallmodsyms_read_number(const struct kallmodsyms_code *code,
  * A number coded as the difference from a previous one, zigzag-coded (0,
  * 1, 2, 3, ... stand for 0, -1, 1, -2, ...): the difference, to be added.
  */
-unsigned int kallmodsyms_read_delta(const struct kallmodsyms_code *code,
-				    const u8 *bits, unsigned int *pos)
+static unsigned int kms_read_delta(const struct kallmodsyms_code *code,
+				   const u8 *bits, unsigned int *pos)
 {
-	u64 zz = kallmodsyms_read_number(code, bits, pos);
+	u64 zz = kms_read_number(code, bits, pos);
 
 	return zz & 1 ? -(unsigned int)(zz / 2) - 1 : (unsigned int)(zz / 2);
 }
@@ -85,9 +85,9 @@ static void kms_next_run(const struct kallmodsyms_stream *s,
 {
 	unsigned int gap, delta, len;
 
-	gap = kallmodsyms_read_number(&s->gap, s->bits, &c->bit);
-	delta = kallmodsyms_read_delta(&s->delta, s->bits, &c->bit);
-	len = kallmodsyms_read_number(&s->len, s->bits, &c->bit) + 1;
+	gap = kms_read_number(&s->gap, s->bits, &c->bit);
+	delta = kms_read_delta(&s->delta, s->bits, &c->bit);
+	len = kms_read_number(&s->len, s->bits, &c->bit) + 1;
 
 	c->from = c->end;
 	c->start = c->end + gap;

@@ -20,18 +20,10 @@ struct kallmodsyms_set {
 	unsigned int ids[KALLMODSYMS_MAX_MODULES];
 };
 
-/* Where a name starts in the tables, and the symbol its copies count from. */
-struct kallmodsyms_name {
+/* Where a reader is in one list of names: name @nr starts at bit @bit. */
+struct kallmodsyms_names_cursor {
+	unsigned int nr;	/* ~0U: nowhere yet */
 	unsigned int bit;
-	unsigned int sym;
-};
-
-/* The last name of a list decoded, and the last symbol name copied from. */
-struct kallmodsyms_names_cache {
-	unsigned int nr;	/* ~0U: none */
-	struct kallmodsyms_name pos;
-	unsigned int sym;	/* the name of kallsyms symbol @sym... */
-	unsigned int off;	/* ...is at this offset in kallsyms_names */
 };
 
 /* Where a reader is in one run stream of the tables. */
@@ -62,7 +54,7 @@ struct kallmodsyms_cursor {
 	int obj_tag;		/* the same for an object tag */
 	bool obj_fits;
 	char obj_text[KALLMODSYMS_TEXT_LEN / 2];
-	struct kallmodsyms_names_cache mod_names, obj_names;
+	struct kallmodsyms_names_cursor mod_names, obj_names;
 	struct kallmodsyms_size_cursor size;
 };
 
@@ -82,10 +74,6 @@ extern const unsigned int kallmodsyms_num_modules;
 extern const u16 kallmodsyms_sets[];
 extern const u8 kallmodsyms_names_counts[];
 extern const u8 kallmodsyms_names_letters[];
-extern const u8 kallmodsyms_names_copy_len_counts[];
-extern const u8 kallmodsyms_names_copy_len_letters[];
-extern const u8 kallmodsyms_names_copy_sym_counts[];
-extern const u8 kallmodsyms_names_copy_sym_letters[];
 extern const u8 kallmodsyms_names_bits[];
 extern const unsigned int kallmodsyms_module_index[];
 extern const unsigned int kallmodsyms_object_index[];
@@ -105,10 +93,6 @@ struct kallmodsyms_code {
 u64 kallmodsyms_read_bits(const u8 *bits, unsigned int *pos, unsigned int n);
 unsigned int kallmodsyms_read_letter(const struct kallmodsyms_code *code,
 				     const u8 *bits, unsigned int *pos);
-u64 kallmodsyms_read_number(const struct kallmodsyms_code *code,
-			    const u8 *bits, unsigned int *pos);
-unsigned int kallmodsyms_read_delta(const struct kallmodsyms_code *code,
-				    const u8 *bits, unsigned int *pos);
 
 /* A run stream, as scripts/kallmodsyms_code.c writes it. */
 struct kallmodsyms_stream {
@@ -151,12 +135,12 @@ struct kallmodsyms_out {
 
 void kallmodsyms_putn(struct kallmodsyms_out *o, const char *s, size_t n);
 void kallmodsyms_puts(struct kallmodsyms_out *o, const char *s);
-void kallmodsyms_names_cache_init(struct kallmodsyms_names_cache *cache);
+void kallmodsyms_names_cursor_init(struct kallmodsyms_names_cursor *names);
 void kallmodsyms_put_module(struct kallmodsyms_out *o,
-			    struct kallmodsyms_names_cache *cache,
+			    struct kallmodsyms_names_cursor *names,
 			    unsigned int id);
 void kallmodsyms_put_object(struct kallmodsyms_out *o,
-			    struct kallmodsyms_names_cache *cache,
+			    struct kallmodsyms_names_cursor *names,
 			    unsigned int tag);
 
 int kallmodsyms_tag(struct kallmodsyms_run_cursor *c, unsigned int idx);

@@ -3,15 +3,14 @@
  * kallmodsyms_names.c: the module and object names of the kallmodsyms
  * tables.
  *
- * scripts/kallmodsyms_names.c writes each name as letters of one Huffman
- * code: characters; KALLMODSYMS_NAME_COPY, the first L characters of the name of
- * kallsyms symbol S, L and S following in codes of their own (S as the
- * zigzag-coded difference from the previous copy's S); KALLMODSYMS_NAME_MODULE, a
- * module's name, its id following in as many bits as the largest id has;
- * and KALLMODSYMS_NAME_END.  Module and object names are mostly words that the
- * names of their symbols start with, which kallsyms has already.  An index
- * gives where every KALLMODSYMS_NAMES_PER_INDEX-th name starts; the copies of the
- * names from there count from symbol 0.
+ * scripts/kallmodsyms_names.c writes each name as its characters and
+ * KALLMODSYMS_NAME_END, all in one Huffman code (see kallmodsyms_code.c):
+ * module names by id, then the tagged objects' trailing paths without
+ * ".o" by tag number.  An index gives where every
+ * KALLMODSYMS_NAMES_PER_INDEX-th name of each list starts; a name is found
+ * by skipping the names before it from there.  A reader's cursor keeps
+ * where the name after the last one it wrote starts, so that names read in
+ * order are each decoded once.
  */
 
 #include <linux/minmax.h>
@@ -19,19 +18,10 @@
 #include <linux/string.h>
 #include <linux/types.h>
 
-#include "kallsyms_internal.h"
 #include "kallmodsyms_internal.h"
 
 static const struct kallmodsyms_code kms_letters = {
 	kallmodsyms_names_counts, kallmodsyms_names_letters
-};
-
-static const struct kallmodsyms_code kms_copy_len = {
-	kallmodsyms_names_copy_len_counts, kallmodsyms_names_copy_len_letters
-};
-
-static const struct kallmodsyms_code kms_copy_sym = {
-	kallmodsyms_names_copy_sym_counts, kallmodsyms_names_copy_sym_letters
 };
 
 void kallmodsyms_putn(struct kallmodsyms_out *o, const char *s, size_t n)
@@ -54,155 +44,61 @@ void kallmodsyms_puts(struct kallmodsyms_out *o, const char *s)
 	kallmodsyms_putn(o, s, strlen(s));
 }
 
-/*
- * Where the name of kallsyms symbol @idx starts in kallsyms_names: from
- * @cache's last one if that is nearer than the marker before @idx.
- */
-static const u8 *kms_symbol_name(struct kallmodsyms_names_cache *cache,
-				 unsigned int idx)
+static unsigned int kms_letter(unsigned int *pos)
 {
-	const u8 *p = &kallsyms_names[kallsyms_markers[idx >> 8]];
-	unsigned int i = idx & 0xff;
-
-	if (cache->sym <= idx && idx - cache->sym < i) {
-		p = &kallsyms_names[cache->off];
-		i = idx - cache->sym;
-	}
-	for (; i; i--)
-		p += *p & 0x80 ? 2 + ((*p & 0x7f) | p[1] << 7) : 1 + *p;
-	cache->sym = idx;
-	cache->off = p - kallsyms_names;
-	return p;
-}
-
-/* Write the first @len characters of the name of kallsyms symbol @idx. */
-static void kms_put_symbol_start(struct kallmodsyms_out *o,
-				 struct kallmodsyms_names_cache *cache,
-				 unsigned int idx, unsigned int len)
-{
-	const u8 *p;
-	unsigned int n;
-	bool type = true;
-
-	if (idx >= kallsyms_num_syms)
-		return;		/* not a copy scripts/kallsyms writes */
-	p = kms_symbol_name(cache, idx);
-	n = *p++;
-	if (n & 0x80)
-		n = (n & 0x7f) | (*p++ << 7);
-	for (; n && len; n--) {
-		const char *t = &kallsyms_token_table[kallsyms_token_index[*p++]];
-		size_t k;
-
-		if (type) {
-			t++;	/* the symbol's type */
-			type = false;
-		}
-		k = min_t(size_t, strlen(t), len);
-		kallmodsyms_putn(o, t, k);
-		len -= k;
-	}
-}
-
-static unsigned int kms_module_id_bits(void)
-{
-	unsigned int b = 0;
-
-	while (kallmodsyms_num_modules > 1U << b)
-		b++;
-	return b;
+	return kallmodsyms_read_letter(&kms_letters, kallmodsyms_names_bits,
+				       pos);
 }
 
 /*
- * Write the name at @pos to @o, or, if @o is NULL, skip it; move @pos past
- * it.  @cache speeds up finding the symbols it copies from.
+ * Write name @i of the list @index is of: from the index entry before it,
+ * or from where @names (if not NULL) was left, if that is nearer; leave
+ * @names after it.
  */
 static void kms_put_name(struct kallmodsyms_out *o,
-			 struct kallmodsyms_names_cache *cache,
-			 struct kallmodsyms_name *pos)
+			 struct kallmodsyms_names_cursor *names,
+			 const unsigned int *index, unsigned int i)
 {
-	const u8 *bits = kallmodsyms_names_bits;
-	unsigned int letter, len, id;
+	unsigned int pos = index[i / KALLMODSYMS_NAMES_PER_INDEX];
+	unsigned int skip = i % KALLMODSYMS_NAMES_PER_INDEX;
+	unsigned int letter;
 	char c;
 
-	while ((letter = kallmodsyms_read_letter(&kms_letters, bits,
-						 &pos->bit)) != KALLMODSYMS_NAME_END) {
-		switch (letter) {
-		case KALLMODSYMS_NAME_COPY:
-			len = kallmodsyms_read_number(&kms_copy_len, bits,
-						      &pos->bit);
-			pos->sym += kallmodsyms_read_delta(&kms_copy_sym, bits,
-							   &pos->bit);
-			if (o)
-				kms_put_symbol_start(o, cache, pos->sym,
-						     len + KALLMODSYMS_NAME_MIN_COPY);
-			break;
-		case KALLMODSYMS_NAME_MODULE:
-			id = kallmodsyms_read_bits(bits, &pos->bit,
-						   kms_module_id_bits());
-			if (o)
-				kallmodsyms_put_module(o, NULL, id);
-			break;
-		default:
-			c = letter;
-			if (o)
-				kallmodsyms_putn(o, &c, 1);
-		}
+	if (names && names->nr <= i && i - names->nr <= skip) {
+		pos = names->bit;
+		skip = i - names->nr;
+	}
+	while (skip)
+		if (kms_letter(&pos) == KALLMODSYMS_NAME_END)
+			skip--;
+	while ((letter = kms_letter(&pos)) != KALLMODSYMS_NAME_END) {
+		c = letter;
+		kallmodsyms_putn(o, &c, 1);
+	}
+	if (names) {
+		names->nr = i + 1;
+		names->bit = pos;
 	}
 }
 
-void kallmodsyms_names_cache_init(struct kallmodsyms_names_cache *cache)
+void kallmodsyms_names_cursor_init(struct kallmodsyms_names_cursor *names)
 {
-	cache->nr = ~0U;
-	cache->sym = 0;		/* symbol 0's name is first */
-	cache->off = 0;
+	names->nr = ~0U;
 }
 
-/*
- * Write name @i of the names @index is of: found from the index, or
- * forward from @cache's last name if that is nearer, and kept there.
- */
-static void kms_put_indexed(struct kallmodsyms_out *o,
-			    struct kallmodsyms_names_cache *cache,
-			    const unsigned int *index, unsigned int i)
-{
-	unsigned int n = i % KALLMODSYMS_NAMES_PER_INDEX;
-	struct kallmodsyms_name pos;
-
-	if (cache->nr != i) {
-		if (cache->nr < i && i - cache->nr <= n) {
-			n = i - cache->nr;
-		} else {
-			cache->pos.bit = index[i / KALLMODSYMS_NAMES_PER_INDEX];
-			cache->pos.sym = 0;
-		}
-		for (; n; n--)
-			kms_put_name(NULL, cache, &cache->pos);
-		cache->nr = i;
-	}
-	pos = cache->pos;
-	kms_put_name(o, cache, &pos);
-}
-
-/* Write the name of module @id; @cache may be NULL. */
+/* Write the name of module @id; @names may be NULL. */
 void kallmodsyms_put_module(struct kallmodsyms_out *o,
-			    struct kallmodsyms_names_cache *cache,
+			    struct kallmodsyms_names_cursor *names,
 			    unsigned int id)
 {
-	struct kallmodsyms_names_cache none;
-
-	if (!cache) {
-		kallmodsyms_names_cache_init(&none);
-		cache = &none;
-	}
-	kms_put_indexed(o, cache, kallmodsyms_module_index, id);
+	kms_put_name(o, names, kallmodsyms_module_index, id);
 }
 
-/* Write the trailing path of the object with tag number @tag. */
+/* Write the trailing path of object tag @tag; @names may be NULL. */
 void kallmodsyms_put_object(struct kallmodsyms_out *o,
-			    struct kallmodsyms_names_cache *cache,
+			    struct kallmodsyms_names_cursor *names,
 			    unsigned int tag)
 {
-	kms_put_indexed(o, cache, kallmodsyms_object_index, tag);
+	kms_put_name(o, names, kallmodsyms_object_index, tag);
 	kallmodsyms_puts(o, ".o");
 }

@@ -850,8 +850,7 @@ void kallmodsyms_write_src(void)
 	write_names_and_sets(&module_names_out);
 	kms_write_object_tables(symbols, nr_symbols, objects, nr_objects,
 				&object_names_out);
-	kms_write_names(&module_names_out, &object_names_out, symbols,
-			nr_symbols);
+	kms_write_names(&module_names_out, &object_names_out);
 	kms_write_size_tables(symbols, nr_symbols);
 	free(attr_of_set);
 	free(attr);

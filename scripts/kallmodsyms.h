@@ -120,18 +120,11 @@ struct kms_bits {
 };
 
 void kms_code_build(struct kms_code *h);
-unsigned int kms_code_number(unsigned long long val, unsigned int *extra);
-void kms_code_count_number(struct kms_code *h, unsigned long long val);
 void kms_code_put(struct kms_bits *b, const struct kms_code *h,
 		  unsigned int letter);
-void kms_code_put_number(struct kms_bits *b, const struct kms_code *h,
-			 unsigned long long val);
 void kms_bits_put(struct kms_bits *b, unsigned long long val, unsigned int n);
 void kms_code_letter(struct kms_bits *b, struct kms_code *h,
 		     unsigned int letter);
-void kms_code_value(struct kms_bits *b, struct kms_code *h,
-		    unsigned long long val);
-unsigned int kms_zigzag(unsigned int value, unsigned int prev);
 void kms_label(const char *name);
 void kms_code_write(const struct kms_code *h, const char *name);
 void kms_bits_write(const struct kms_bits *b, const char *name);
@@ -145,8 +138,7 @@ struct kms_names {
 
 void kms_names_add(struct kms_names *names, const char *name);
 void kms_write_names(const struct kms_names *modules,
-		     const struct kms_names *objects,
-		     const struct kms_symbol *syms, unsigned int nr_syms);
+		     const struct kms_names *objects);
 
 void kms_write_run_stream(const int *value, unsigned int n, const char *name);
 

@@ -124,7 +124,8 @@ void kms_code_build(struct kms_code *h)
 }
 
 /* The letter for @val, and how many of its low bits follow it. */
-unsigned int kms_code_number(unsigned long long val, unsigned int *extra)
+static unsigned int kms_code_number(unsigned long long val,
+				    unsigned int *extra)
 {
 	unsigned int b = 0;
 
@@ -162,15 +163,15 @@ void kms_code_put(struct kms_bits *b, const struct kms_code *h,
 }
 
 /* Count a number's letter, or code the number: letter and extra bits. */
-void kms_code_count_number(struct kms_code *h, unsigned long long val)
+static void kms_code_count_number(struct kms_code *h, unsigned long long val)
 {
 	unsigned int extra;
 
 	h->freq[kms_code_number(val, &extra)]++;
 }
 
-void kms_code_put_number(struct kms_bits *b, const struct kms_code *h,
-			 unsigned long long val)
+static void kms_code_put_number(struct kms_bits *b, const struct kms_code *h,
+				unsigned long long val)
 {
 	unsigned int extra, letter = kms_code_number(val, &extra);
 
@@ -189,8 +190,8 @@ void kms_code_letter(struct kms_bits *b, struct kms_code *h,
 }
 
 /* Count @val into @h, or, with @b, code it. */
-void kms_code_value(struct kms_bits *b, struct kms_code *h,
-		    unsigned long long val)
+static void kms_code_value(struct kms_bits *b, struct kms_code *h,
+			   unsigned long long val)
 {
 	if (b)
 		kms_code_put_number(b, h, val);
@@ -277,7 +278,7 @@ struct kms_run {
 };
 
 /* @value - @prev, zigzag-coded: 0, -1, 1, -2, ... as 0, 1, 2, 3, ... */
-unsigned int kms_zigzag(unsigned int value, unsigned int prev)
+static unsigned int kms_zigzag(unsigned int value, unsigned int prev)
 {
 	int d = (int)value - (int)prev;
 

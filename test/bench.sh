@@ -2,8 +2,8 @@
 # Figures of a built test kernel: bytes of each kallmodsyms table, read from
 # the object scripts/kallsyms' output was assembled into for the final link
 # (alignment padding included), the symbol count, the size column's cost
-# in bits per symbol beside the zeroth-order entropy of what it codes, what
-# the object tags and names are made of, and vmlinux's size.
+# in bits per symbol beside the zeroth-order entropy of what it codes, the
+# counts of object tags and names, and vmlinux's size.
 #
 # Usage: test/bench.sh <objdir>
 obj=$1

@@ -30,7 +30,8 @@
 #                with a NUL, u16 offset per name (u32 from 64 KiB).
 #                middle: the same characters and an end letter, Huffman
 #                coded (order 0) with the existing coder: code tables, the
-#                bits, 2 bytes of padding, a u32 index every 32 names.
+#                bits, 2 bytes of padding, a u32 index every 32 names (the
+#                tables' own coding, so "coded" differs by alignment only).
 #
 # Lines of code: "code" are lines with something besides comments and
 # blanks, "all" every line, with each definition's comment directly above
@@ -277,14 +278,13 @@ sizes kernel kernel/kallmodsyms_sizes.c KMS_SIZES_PER_MARKER KMS_SIZE_EXACT KMS_
 sizes kernel kernel/kallmodsyms_internal.h kallmodsyms_size_cursor_init kallmodsyms_cursor_size
 sizes kernel include/linux/kallmodsyms.h kallmodsyms_size_cursor
 names host scripts/kallmodsyms_names.c *
-names host scripts/kallmodsyms.h KMS_NAMES_PER_INDEX
-names kernel kernel/kallmodsyms_names.c KMS_NAME_END KMS_NAME_COPY KMS_NAME_MODULE KMS_NAME_MIN_COPY kms_letters kms_copy_len kms_copy_sym kms_symbol_name kms_put_symbol_start kms_module_id_bits kms_put_name kallmodsyms_names_cache_init kms_put_indexed
-names kernel kernel/kallmodsyms_internal.h KMS_NAMES_PER_INDEX kallmodsyms_names_cache_init
-names kernel include/linux/kallmodsyms.h kallmodsyms_name kallmodsyms_names_cache
+names kernel include/linux/kallmodsyms_format.h KALLMODSYMS_NAMES_PER_INDEX KALLMODSYMS_NAME_END
+names kernel kernel/kallmodsyms_names.c kms_letters kms_letter kms_put_name kallmodsyms_names_cursor_init
+names kernel kernel/kallmodsyms_internal.h kallmodsyms_names_cursor kallmodsyms_names_cursor_init
 coder host scripts/kallmodsyms_code.c huffman_lengths kms_code_build kms_code_number kms_bits_put kms_code_put kms_code_count_number kms_code_put_number kms_code_letter kms_code_value kms_zigzag kms_code_write kms_bits_write
-coder host scripts/kallmodsyms.h KMS_CODE_LETTERS KMS_CODE_MAX_LEN KMS_CODE_SMALL_BITS KMS_CODE_SMALL kms_code kms_bits kms_code_build kms_code_number kms_code_count_number kms_code_put kms_code_put_number kms_bits_put kms_code_letter kms_code_value kms_zigzag kms_code_write kms_bits_write
-coder kernel kernel/kallmodsyms_code.c KMS_CODE_MAX_LEN KMS_CODE_SMALL_BITS KMS_CODE_SMALL kallmodsyms_read_bits kallmodsyms_read_letter kallmodsyms_read_number kallmodsyms_read_delta
-coder kernel kernel/kallmodsyms_internal.h kallmodsyms_code kallmodsyms_read_bits kallmodsyms_read_letter kallmodsyms_read_number kallmodsyms_read_delta
+coder host scripts/kallmodsyms.h KMS_CODE_LETTERS KMS_CODE_MAX_LEN KMS_CODE_SMALL_BITS KMS_CODE_SMALL kms_code kms_bits kms_code_build kms_code_put kms_bits_put kms_code_letter kms_code_write kms_bits_write
+coder kernel kernel/kallmodsyms_code.c KMS_CODE_MAX_LEN KMS_CODE_SMALL_BITS KMS_CODE_SMALL kallmodsyms_read_bits kallmodsyms_read_letter kms_read_number kms_read_delta
+coder kernel kernel/kallmodsyms_internal.h kallmodsyms_code kallmodsyms_read_bits kallmodsyms_read_letter
 EOF
 
 awk -v n="$n" -v from="$(test -f "$obj/guest/kallmodsyms" && echo "$obj/guest/kallmodsyms" || echo "the host decoder")" '

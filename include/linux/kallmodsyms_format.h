@@ -26,11 +26,8 @@
 /* Module and object names: an index entry every this many names. */
 #define KALLMODSYMS_NAMES_PER_INDEX	32
 
-/* The letters of a name, besides its characters. */
+/* The letter that ends a name; the others are its characters. */
 #define KALLMODSYMS_NAME_END		0
-#define KALLMODSYMS_NAME_COPY		1
-#define KALLMODSYMS_NAME_MODULE		2
-#define KALLMODSYMS_NAME_MIN_COPY	2
 
 /*
  * Sizes: a letter per symbol, a marker every KALLMODSYMS_SIZES_PER_MARKER
