@@ -16,6 +16,9 @@ top=$(pwd)
 
 die() { echo "import-series: $*" >&2; exit 1; }
 
+# test/mkseries.sh wrote the author for "@AUTHOR@": take it back.
+author="${GIT_AUTHOR_NAME:-$(git config user.name)} <${GIT_AUTHOR_EMAIL:-$(git config user.email)}>"
+
 old=$(awk '$1 == "patch" { print $2 }' "$dir/series" 2>/dev/null || true)
 k=0
 {
@@ -39,8 +42,12 @@ for c in $(git -C "$tree" rev-list --reverse upstream..HEAD); do
 		sed '/^Signed-off-by: /d' | awk '{ l[NR] = $0 }
 		END { n = NR; while (n && l[n] == "") n--; for (i = 1; i <= n; i++) print l[i] }' \
 		> "$dir/$name.log"
-	git -C "$tree" diff-tree -p --no-commit-id --no-color --diff-filter=M "$c" \
-		> "$dir/$name.diff.new"
+	git -C "$tree" diff-tree -p --no-commit-id --no-color --diff-filter=M "$c" |
+		awk -v a="$author" '{
+			while (a != "" && (i = index($0, a)))
+				$0 = substr($0, 1, i - 1) "@AUTHOR@" substr($0, i + length(a))
+			print
+		}' > "$dir/$name.diff.new"
 	if [ -s "$dir/$name.diff.new" ]; then
 		mv "$dir/$name.diff.new" "$dir/$name.diff"
 	else

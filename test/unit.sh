@@ -23,7 +23,8 @@ $CC $cflags -o "$out/modules_thick" scripts/modules_thick.c scripts/kallmodsyms_
 $CC $cflags -o "$out/mkelf" test/unit/mkelf.c
 # The kernel's decoder, built for userspace.
 kobjs=
-for f in kallmodsyms kallmodsyms_code kallmodsyms_names kallmodsyms_objects kallmodsyms_sizes; do
+for f in kallmodsyms kallmodsyms_code kallmodsyms_sizes kallmodsyms_runs kallmodsyms_names \
+	 kallmodsyms_modules kallmodsyms_objects; do
 	$CC -O2 -g -Wall -Werror -DCONFIG_KALLMODSYMS -Itest/unit/shim -Iinclude -I"$tree/kernel" \
 		-c -o "$out/$f.o" kernel/$f.c
 	kobjs="$kobjs $out/$f.o"
