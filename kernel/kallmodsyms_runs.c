@@ -61,7 +61,8 @@ static unsigned int kms_find_marker(const struct kallmodsyms_stream *s,
 				    unsigned int idx)
 {
 	unsigned int lo = 0;
-	unsigned int hi = DIV_ROUND_UP(*s->num_runs, KALLMODSYMS_RUNS_PER_MARKER);
+	unsigned int hi = DIV_ROUND_UP(*s->num_runs,
+				       KALLMODSYMS_RUNS_PER_MARKER);
 
 	while (hi - lo > 1) {
 		unsigned int mid = lo + (hi - lo) / 2;
@@ -103,7 +104,8 @@ int kallmodsyms_run_value(const struct kallmodsyms_stream *s,
 		return idx >= c->start ? c->value : -1;
 
 	k = kms_find_marker(s, idx);
-	if (!c->valid || idx < c->from || k * KALLMODSYMS_RUNS_PER_MARKER > c->run)
+	if (!c->valid || idx < c->from ||
+	    k * KALLMODSYMS_RUNS_PER_MARKER > c->run)
 		kms_seek_marker(s, c, k);
 
 	while (c->run < *s->num_runs) {

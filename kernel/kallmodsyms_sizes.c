@@ -3,18 +3,14 @@
  * kallmodsyms_sizes.c: exact sizes of built-in kernel symbols.
  *
  * scripts/kallsyms codes each symbol's ELF st_size, in kallsyms order, as
- * a letter of a Huffman code (see scripts/kallmodsyms_sizes.c and
- * kallmodsyms_code.c):
- *
- *   KALLMODSYMS_SIZE_EXACT	the symbol ends where the next symbol at a higher
- *			address starts
- *   KALLMODSYMS_SIZE_ZERO	size 0
- *   KALLMODSYMS_SIZE_LIT..	a size of b significant bits; its b - 1 low bits follow
- *   KALLMODSYMS_SIZE_PAD..	1..190 bytes short of the next symbol
- *
- * so that most symbols cost a bit or two.  A marker every
- * KALLMODSYMS_SIZES_PER_MARKER symbols gives the bit offset of that symbol's code;
- * a sequential reader keeps its place in the cursor instead.
+ * a letter of a Huffman code (see include/linux/kallmodsyms_format.h,
+ * scripts/kallmodsyms_sizes.c and kallmodsyms_code.c): the symbol ends
+ * where the next symbol at a higher address starts; size 0; it ends k
+ * bytes short of the next symbol (1 <= k <= 190); or a size of b
+ * significant bits, its b - 1 low bits following.  Most symbols cost a
+ * bit or two.  A marker every KALLMODSYMS_SIZES_PER_MARKER symbols gives
+ * the bit offset of that symbol's letter; a sequential reader keeps its
+ * place in the cursor instead.
  */
 
 #include <linux/kallsyms.h>
@@ -31,7 +27,8 @@ static const struct kallmodsyms_code kms_size_code = {
 
 static unsigned int kms_letter(unsigned int *pos)
 {
-	return kallmodsyms_read_letter(&kms_size_code, kallmodsyms_size_bits, pos);
+	return kallmodsyms_read_letter(&kms_size_code, kallmodsyms_size_bits,
+				       pos);
 }
 
 /* The number of literal bits after @letter. */

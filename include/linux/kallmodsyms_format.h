@@ -15,7 +15,7 @@
  */
 #define KALLMODSYMS_CODE_MAX_LEN	16
 #define KALLMODSYMS_CODE_SMALL_BITS	4
-#define KALLMODSYMS_CODE_SMALL		16	/* 1 << KALLMODSYMS_CODE_SMALL_BITS */
+#define KALLMODSYMS_CODE_SMALL		16	/* 1 << ..._CODE_SMALL_BITS */
 
 /* Run streams: a marker every this many runs. */
 #define KALLMODSYMS_RUNS_PER_MARKER	256
