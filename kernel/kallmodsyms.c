@@ -3,11 +3,10 @@
  * kallmodsyms.c: the lines of /proc/kallmodsyms.
  *
  * Each is a line of /proc/kallsyms with the symbol's size after its
- * address and, for a core kernel symbol, the built-in modules and the
- * object-file tag the tables scripts/kallsyms emits give it: sizes in
- * kallmodsyms_sizes.c, modules in kallmodsyms_modules.c, object tags in
- * kallmodsyms_objects.c.  A reader's cursor keeps its place in each table,
- * so that a sequential read decodes each part once.
+ * address and, for a core kernel symbol, what else the tables that
+ * scripts/kallsyms emits say of it (see kallmodsyms_*.c).  A reader's
+ * cursor keeps its place in each table, so that a sequential read decodes
+ * each part once.
  */
 
 #include <linux/kallmodsyms.h>
