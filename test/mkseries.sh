@@ -133,7 +133,8 @@ repo=$work/repo
 git init -q -b series "$repo"
 cp -r "$work/base/." "$repo/"
 git -C "$repo" add -A
-git -C "$repo" -c user.name=upstream -c user.email=upstream@invalid \
+GIT_AUTHOR_DATE=$date GIT_COMMITTER_DATE=$date \
+	git -C "$repo" -c user.name=upstream -c user.email=upstream@invalid \
 	commit -q -m upstream
 while read -r k p; do
 	(cd "$repo" && git ls-files -z | xargs -0 rm -f)
