@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * kallmodsyms.h: shared declarations of the kallmodsyms host tools.
+ * kallmodsyms.h: shared declarations of the kallmodsyms host tools, by
+ * feature: what every feature uses (helpers, codes, the symbols), exact
+ * sizes, built-in modules and object tags, then the hook scripts/kallsyms.c
+ * calls.
  */
 #ifndef KALLMODSYMS_H
 #define KALLMODSYMS_H
@@ -9,7 +12,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <list_types.h>
+
 #include "../include/linux/kallmodsyms_format.h"
+
+/* Helpers (kallmodsyms_util.c) */
 
 /* A text file read line by line, for errors that say file:line. */
 struct kms_reader {
@@ -44,6 +51,78 @@ void *kms_grow(void *array, unsigned int nr, unsigned int *alloc,
 	       size_t size);
 
 /*
+ * Hash tables (scripts/include/hashtable.h) that find an element of an
+ * array by its key hold the element's index; each lookup compares its key
+ * with the element's.  Sizes are fixed: a defconfig build has 176,000
+ * kallsyms symbols, about 3,000 objects and a few hundred built-in modules
+ * (allyesconfig ten times as many objects and modules).
+ */
+struct kms_id_entry {
+	struct hlist_node node;
+	unsigned int id;
+};
+
+struct hlist_node *kms_id_node(unsigned int id);
+unsigned int kms_hash_bytes(unsigned int hash, const void *key, size_t n);
+
+/* Canonical Huffman codes and bit streams (kallmodsyms_code.c) */
+#define KMS_CODE_LETTERS	256
+
+struct kms_code {
+	unsigned long freq[KMS_CODE_LETTERS];	/* filled in by the caller */
+	unsigned int len[KMS_CODE_LETTERS], code[KMS_CODE_LETTERS];
+	unsigned int count[KALLMODSYMS_CODE_MAX_LEN + 1];
+	unsigned char order[KMS_CODE_LETTERS];
+	unsigned int nr_letters;
+};
+
+struct kms_bits {
+	unsigned char *buf;
+	unsigned long long nr;	/* bits written */
+	size_t alloc;
+};
+
+void kms_code_build(struct kms_code *h);
+void kms_code_put(struct kms_bits *b, const struct kms_code *h,
+		  unsigned int letter);
+void kms_bits_put(struct kms_bits *b, unsigned long long val, unsigned int n);
+void kms_code_letter(struct kms_bits *b, struct kms_code *h,
+		     unsigned int letter);
+void kms_label(const char *name);
+void kms_code_write(const struct kms_code *h, const char *name);
+void kms_bits_write(const struct kms_bits *b, const char *name);
+void kms_bytes_write(const unsigned char *buf, size_t n, const char *name);
+
+void kms_write_run_stream(const int *value, unsigned int n, const char *name);
+
+/* A kallsyms symbol, in kallsyms order; each feature fills in its fields. */
+struct kms_input;
+
+struct kms_symbol {
+	unsigned long long addr;
+	char *name;
+	/* sizes */
+	unsigned long long size;
+	const char *file;	/* source file of a local symbol, or NULL */
+	/* modules */
+	unsigned int set;	/* its module set */
+	const struct kms_input *in;	/* its input section, or NULL */
+	/* objects */
+	int object;		/* its object file, or -1 */
+};
+
+/* Exact sizes (kallmodsyms_elf.c, kallmodsyms_sizes.c) */
+void kms_read_elf_symbols(const char *path,
+			  void (*fn)(const char *name, unsigned long long addr,
+				     unsigned long long size, const char *file));
+void kms_read_symbol_sizes(const char *elf_file, struct kms_symbol *syms,
+			   unsigned int n);
+void kms_write_size_tables(const struct kms_symbol *syms, unsigned int n);
+
+/*
+ * Built-in modules (kallmodsyms_map.c, kallmodsyms_names.c,
+ * kallmodsyms_modules.c)
+ *
  * Linker maps.  One record per input section the linker placed: where it
  * went, how large it is (empty ones too: they may hold zero-sized symbols)
  * and which file it came from.  Sections created by
@@ -87,49 +166,6 @@ bool kms_map_script_symbol(const struct kms_map *map, const char *name);
 void kms_compose_map(struct kms_map *map, const struct kms_map *omap);
 bool kms_mergeable_section(const char *section);
 
-void kms_read_elf_symbols(const char *path,
-			  void (*fn)(const char *name, unsigned long long addr,
-				     unsigned long long size, const char *file));
-
-/* A kallsyms symbol, in kallsyms order. */
-struct kms_symbol {
-	unsigned long long addr, size;
-	char *name;
-	const char *file;	/* source file of a local symbol, or NULL */
-	unsigned int set;	/* its module set */
-	int object;		/* its object file, or -1 */
-};
-
-void kms_write_size_tables(const struct kms_symbol *syms, unsigned int n);
-
-/* Canonical Huffman codes and bit streams (kallmodsyms_code.c). */
-#define KMS_CODE_LETTERS	256
-
-struct kms_code {
-	unsigned long freq[KMS_CODE_LETTERS];	/* filled in by the caller */
-	unsigned int len[KMS_CODE_LETTERS], code[KMS_CODE_LETTERS];
-	unsigned int count[KALLMODSYMS_CODE_MAX_LEN + 1];
-	unsigned char order[KMS_CODE_LETTERS];
-	unsigned int nr_letters;
-};
-
-struct kms_bits {
-	unsigned char *buf;
-	unsigned long long nr;	/* bits written */
-	size_t alloc;
-};
-
-void kms_code_build(struct kms_code *h);
-void kms_code_put(struct kms_bits *b, const struct kms_code *h,
-		  unsigned int letter);
-void kms_bits_put(struct kms_bits *b, unsigned long long val, unsigned int n);
-void kms_code_letter(struct kms_bits *b, struct kms_code *h,
-		     unsigned int letter);
-void kms_label(const char *name);
-void kms_code_write(const struct kms_code *h, const char *name);
-void kms_bits_write(const struct kms_bits *b, const char *name);
-void kms_bytes_write(const unsigned char *buf, size_t n, const char *name);
-
 /* Module or object names, for kallmodsyms_names.c. */
 struct kms_names {
 	char **name;
@@ -140,29 +176,27 @@ void kms_names_add(struct kms_names *names, const char *name);
 void kms_write_names(const struct kms_names *modules,
 		     const struct kms_names *objects);
 
-void kms_write_run_stream(const int *value, unsigned int n, const char *name);
-
-/* An object file holding kallsyms symbols. */
-struct kms_object {
-	const char *path;
-	unsigned int set;	/* module set */
-	unsigned int tag;	/* trailing path components shown; 0: none */
-	long link;		/* its place in the link order */
+/* A module set: sorted module ids.  Set 0 is the empty set. */
+struct kms_set {
+	unsigned int nr;
+	unsigned int mod[KALLMODSYMS_MAX_MODULES];
 };
 
-struct kms_tag_stats {
-	unsigned int names;		/* names that needed tags */
-	unsigned int ambiguous_names;	/* ...and still ambiguous */
-	unsigned int ambiguous_syms;
-};
+void kms_read_modules_thick(const char *file);
+void kms_place_modules(const struct kms_map *map);
+void kms_attribute_symbols(const struct kms_map *map, struct kms_symbol *syms,
+			   unsigned int n);
+unsigned int kms_nr_sets(void);
+const struct kms_set *kms_module_set(unsigned int set);
+const char *kms_module_name(unsigned int mod);
+void kms_write_module_tables(const struct kms_symbol *syms, unsigned int n,
+			     struct kms_names *names);
 
-void kms_tag_objects(const struct kms_symbol *syms, unsigned int n,
-		     struct kms_object *objs, const char *const *set_names,
-		     bool verbose, struct kms_tag_stats *st);
-struct kms_names;
+/* Object tags (kallmodsyms_objects.c) */
+void kms_tag_objects(const struct kms_map *map, struct kms_symbol *syms,
+		     unsigned int n, bool verbose);
 void kms_write_object_tables(const struct kms_symbol *syms, unsigned int n,
-			     const struct kms_object *objs,
-			     unsigned int nr_objs, struct kms_names *names);
+			     struct kms_names *names);
 
 /*
  * The hook scripts/kallsyms.c calls.  Its options --modules-thick,

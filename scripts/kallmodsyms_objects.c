@@ -3,6 +3,11 @@
  * kallmodsyms_objects.c: which object files /proc/kallmodsyms names, and
  * how much of their path it shows.
  *
+ * A symbol's object is that of the input section kallmodsyms_modules.c
+ * attributed it to.  Objects are numbered as symbols in kallsyms order first
+ * name them; their place in the link order is that of the first input
+ * section of theirs the linker map lists.
+ *
  * Static symbols share names all over the kernel.  Where two or more
  * symbols share a name and a module set (the empty set of core-kernel code
  * included), each of their objects is tagged with the shortest trailing
@@ -22,9 +27,89 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hash.h>
+#include <hashtable.h>
 #include <xalloc.h>
 
 #include "kallmodsyms.h"
+
+/* An object file holding kallsyms symbols. */
+struct kms_object {
+	const char *path;
+	unsigned int tag;	/* trailing path components shown; 0: none */
+	long link;		/* its place in the link order */
+};
+
+/* What tagging did and left undone, for a comment of the output. */
+struct kms_tag_stats {
+	unsigned int names;		/* names that needed tags */
+	unsigned int ambiguous_names;	/* ...and still ambiguous */
+	unsigned int ambiguous_syms;
+};
+
+/* Objects, numbered as kallsyms symbols first name them. */
+static struct kms_object *objects;
+static unsigned int nr_objects;
+static HASHTABLE_DEFINE(object_ids, 1U << 14);
+
+/* Objects in link order: the record of the map each first appears in. */
+static HASHTABLE_DEFINE(link_order, 1U << 14);
+
+static long link_of(const struct kms_map *map, const char *file)
+{
+	struct kms_id_entry *e;
+
+	hash_for_each_possible(link_order, e, node, hash_str(file))
+		if (!strcmp(map->in[e->id].file, file))
+			return e->id;
+	return -1;
+}
+
+static void number_objects_in_link_order(const struct kms_map *map)
+{
+	unsigned int i;
+
+	for (i = 0; i < map->nr; i++) {
+		const char *file = map->in[i].file;
+
+		if (link_of(map, file) < 0)
+			hash_add(link_order, kms_id_node(i), hash_str(file));
+	}
+}
+
+/* The number of the object of input section @in, new or not. */
+static int object_id(const struct kms_map *map, const struct kms_input *in)
+{
+	const char *path = in->file;
+	unsigned int hash = hash_str(path);
+	struct kms_id_entry *e;
+
+	hash_for_each_possible(object_ids, e, node, hash)
+		if (!strcmp(objects[e->id].path, path))
+			return e->id;
+	objects = xrealloc(objects, (nr_objects + 1) * sizeof(*objects));
+	objects[nr_objects].path = path;
+	objects[nr_objects].tag = 0;
+	objects[nr_objects].link = link_of(map, path);
+	hash_add(object_ids, kms_id_node(nr_objects), hash);
+	return nr_objects++;
+}
+
+/*
+ * The object of each symbol: that of the input section
+ * kallmodsyms_modules.c found holding it, if any.
+ */
+static void assign_objects(const struct kms_map *map, struct kms_symbol *syms,
+			   unsigned int n)
+{
+	unsigned int i;
+
+	number_objects_in_link_order(map);
+	for (i = 0; i < n; i++)
+		syms[i].object = syms[i].in ? object_id(map, syms[i].in) : -1;
+}
+
+/* Tags */
 
 static const struct kms_symbol *tag_syms;
 static bool tag_verbose;
@@ -150,9 +235,10 @@ static void tag_group(const struct kms_symbol *syms, const unsigned int *member,
 	st->names += tagged;
 }
 
-void kms_tag_objects(const struct kms_symbol *syms, unsigned int n,
-		     struct kms_object *objs, const char *const *set_names,
-		     bool verbose, struct kms_tag_stats *st)
+/* Tag the objects that tell apart symbols of one name and module set. */
+static void tag_symbols(const struct kms_symbol *syms, unsigned int n,
+			struct kms_object *objs, const char *const *set_names,
+			bool verbose, struct kms_tag_stats *st)
 {
 	unsigned int *member = xcalloc(n + 1, sizeof(*member));
 	unsigned int i, start;
@@ -178,6 +264,63 @@ void kms_tag_objects(const struct kms_symbol *syms, unsigned int n,
 				  set_names, st);
 	}
 	free(member);
+}
+
+/* " [a] [b]": the names of module set @set, for messages. */
+static char *set_text(unsigned int set)
+{
+	const struct kms_set *ms = kms_module_set(set);
+	size_t len = 1;
+	unsigned int i;
+	char *t;
+
+	for (i = 0; i < ms->nr; i++)
+		len += strlen(kms_module_name(ms->mod[i])) + 3;
+	t = xmalloc(len);
+	t[0] = '\0';
+	for (i = 0; i < ms->nr; i++) {
+		strcat(t, " [");
+		strcat(t, kms_module_name(ms->mod[i]));
+		strcat(t, "]");
+	}
+	return t;
+}
+
+/*
+ * Tag the objects that need it; report what is left in the output (and
+ * with --verbose on stderr).
+ */
+static void tag_objects(const struct kms_symbol *syms, unsigned int n,
+			bool verbose)
+{
+	unsigned int i, tagged = 0, nr_sets = kms_nr_sets();
+	char **set_names = xcalloc(nr_sets, sizeof(*set_names));
+	struct kms_tag_stats st;
+
+	for (i = 0; i < nr_sets; i++)
+		set_names[i] = set_text(i);
+	tag_symbols(syms, n, objects, (const char *const *)set_names, verbose,
+		    &st);
+	for (i = 0; i < nr_objects; i++)
+		tagged += objects[i].tag > 0;
+	printf("/* object tags: %u names needed them, on %u of %u objects; ",
+	       st.names, tagged, nr_objects);
+	printf("%u names (%u symbols) still ambiguous */\n",
+	       st.ambiguous_names, st.ambiguous_syms);
+	for (i = 0; i < nr_sets; i++)
+		free(set_names[i]);
+	free(set_names);
+}
+
+/*
+ * Give each symbol its object, from the input section kallmodsyms_modules.c
+ * attributed it to, and tag the objects that need it.
+ */
+void kms_tag_objects(const struct kms_map *map, struct kms_symbol *syms,
+		     unsigned int n, bool verbose)
+{
+	assign_objects(map, syms, n);
+	tag_objects(syms, n, verbose);
 }
 
 /*
@@ -248,18 +391,18 @@ static void object_names(const struct kms_object *objs, const int *order,
 	}
 }
 
+/* The run stream of the symbols' tagged objects, and the objects' names. */
 void kms_write_object_tables(const struct kms_symbol *syms, unsigned int n,
-			     const struct kms_object *objs,
-			     unsigned int nr_objs, struct kms_names *names)
+			     struct kms_names *names)
 {
 	int *tag, *order, *value = xcalloc(n + 1, sizeof(*value));
 	unsigned int nr_tags, i;
 
-	tag = number_tags(objs, nr_objs, &order, &nr_tags);
+	tag = number_tags(objects, nr_objects, &order, &nr_tags);
 	for (i = 0; i < n; i++)
 		value[i] = syms[i].object < 0 ? -1 : tag[syms[i].object];
 	kms_write_run_stream(value, n, "kallmodsyms_tags");
-	object_names(objs, order, nr_tags, names);
+	object_names(objects, order, nr_tags, names);
 	free(value);
 	free(order);
 	free(tag);

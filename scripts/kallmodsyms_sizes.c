@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kallmodsyms_sizes.c: the symbol size tables scripts/kallsyms emits for
- * /proc/kallmodsyms.
+ * kallmodsyms_sizes.c: the exact size of each kallsyms symbol, and the
+ * symbol size tables scripts/kallsyms emits for /proc/kallmodsyms.
+ *
+ * Each kallsyms symbol is matched with a symbol of the same name and
+ * address in the ELF symbol table of the image it comes from (see
+ * kallmodsyms_elf.c), the n-th kallsyms symbol of a name and address with
+ * the n-th such ELF symbol: that gives its st_size and, for a local
+ * symbol, the source file of the STT_FILE symbol heading its group, which
+ * kallmodsyms_modules.c uses to place a zero-sized symbol at a boundary
+ * between two objects.
  *
  * Symbols in kallsyms order are mostly laid end to end: a symbol's size is
  * usually the distance to the next symbol at a different address (its
@@ -35,9 +43,145 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hash.h>
+#include <hashtable.h>
 #include <xalloc.h>
 
 #include "kallmodsyms.h"
+
+/*
+ * The image's symbols, in symbol-table order, and by (name, address): each
+ * key with the list of its symbols, one per kallsyms symbol of that name and
+ * address.
+ */
+struct kms_elf_sym {
+	unsigned long long size;
+	const char *file;
+	long next;
+};
+
+struct elf_key {
+	struct hlist_node node;
+	unsigned long long addr;
+	long next;		/* its first symbol not yet taken, or -1 */
+	char name[];
+};
+
+static struct kms_elf_sym *elf_syms;
+static unsigned int nr_elf_syms, elf_alloc;
+static HASHTABLE_DEFINE(elf_keys, 1U << 16);
+
+/* Source file names of local symbols, each once. */
+struct file_name {
+	struct hlist_node node;
+	char name[];
+};
+
+static HASHTABLE_DEFINE(file_names, 1U << 14);
+
+static const char *intern_file(const char *file)
+{
+	unsigned int hash;
+	struct file_name *f;
+	size_t len;
+
+	if (!file)
+		return NULL;
+	hash = hash_str(file);
+	hash_for_each_possible(file_names, f, node, hash)
+		if (!strcmp(f->name, file))
+			return f->name;
+	len = strlen(file) + 1;
+	f = xmalloc(sizeof(*f) + len);
+	memcpy(f->name, file, len);
+	hash_add(file_names, &f->node, hash);
+	return f->name;
+}
+
+static unsigned int hash_elf_key(const char *name, unsigned long long addr)
+{
+	return kms_hash_bytes(hash_str(name), &addr, sizeof(addr));
+}
+
+static struct elf_key *find_elf_key(const char *name, unsigned long long addr,
+				    unsigned int hash)
+{
+	struct elf_key *k;
+
+	hash_for_each_possible(elf_keys, k, node, hash)
+		if (k->addr == addr && !strcmp(k->name, name))
+			return k;
+	return NULL;
+}
+
+static void add_elf_key(const char *name, unsigned long long addr,
+			unsigned int hash, long first)
+{
+	size_t len = strlen(name) + 1;
+	struct elf_key *k = xmalloc(sizeof(*k) + len);
+
+	k->addr = addr;
+	k->next = first;
+	memcpy(k->name, name, len);
+	hash_add(elf_keys, &k->node, hash);
+}
+
+static void add_elf_symbol(const char *name, unsigned long long addr,
+			   unsigned long long size, const char *file)
+{
+	unsigned int hash = hash_elf_key(name, addr);
+	struct elf_key *k = find_elf_key(name, addr, hash);
+	long i;
+
+	elf_syms = kms_grow(elf_syms, nr_elf_syms, &elf_alloc,
+			    sizeof(*elf_syms));
+	elf_syms[nr_elf_syms].size = size;
+	elf_syms[nr_elf_syms].file = intern_file(file);
+	elf_syms[nr_elf_syms].next = -1;
+	if (!k) {
+		add_elf_key(name, addr, hash, nr_elf_syms);
+	} else {
+		i = k->next;
+		while (elf_syms[i].next >= 0)
+			i = elf_syms[i].next;
+		elf_syms[i].next = nr_elf_syms;
+	}
+	nr_elf_syms++;
+}
+
+/* The next ELF symbol of this name and address not yet taken, or -1. */
+static long take_elf_symbol(const char *name, unsigned long long addr)
+{
+	struct elf_key *k = find_elf_key(name, addr, hash_elf_key(name, addr));
+	long e;
+
+	if (!k || k->next < 0)
+		return -1;
+	e = k->next;
+	k->next = elf_syms[e].next;
+	return e;
+}
+
+/* Give each kallsyms symbol the size and source file of its ELF symbol. */
+void kms_read_symbol_sizes(const char *elf_file, struct kms_symbol *syms,
+			   unsigned int n)
+{
+	unsigned int i;
+
+	kms_read_elf_symbols(elf_file, add_elf_symbol);
+	for (i = 0; i < n; i++) {
+		struct kms_symbol *s = &syms[i];
+		long e = take_elf_symbol(s->name, s->addr);
+
+		if (e < 0)
+			kms_die("%s: no symbol %s at %#llx, which the symbol list has",
+				elf_file, s->name, s->addr);
+		s->size = elf_syms[e].size;
+		s->file = elf_syms[e].file;
+	}
+}
+
+/* Tables */
 
 #define KMS_SIZE_MAX_PAD	(256 - KALLMODSYMS_SIZE_PAD)
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kallmodsyms_util.c: line reading with positions, fatal errors that name
- * the file and line, and growing arrays, shared by the kallmodsyms host
- * tools.
+ * the file and line, growing arrays and the entries and hashes of hash
+ * tables, shared by the kallmodsyms host tools.
  */
 
 #include <errno.h>
@@ -69,4 +69,23 @@ void *kms_grow(void *array, unsigned int nr, unsigned int *alloc, size_t size)
 		return array;
 	*alloc = *alloc ? 2 * *alloc : 64;
 	return xrealloc(array, *alloc * size);
+}
+
+/* A hash table entry holding @id, the index of an array element. */
+struct hlist_node *kms_id_node(unsigned int id)
+{
+	struct kms_id_entry *e = xmalloc(sizeof(*e));
+
+	e->id = id;
+	return &e->node;
+}
+
+/* FNV-1a, as hash_str() computes it, over @n bytes from @hash on. */
+unsigned int kms_hash_bytes(unsigned int hash, const void *key, size_t n)
+{
+	const unsigned char *p = key;
+
+	while (n--)
+		hash = (hash ^ *p++) * 0x01000193;
+	return hash;
 }
