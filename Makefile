@@ -45,7 +45,7 @@ unit: tree
 	@test/unit.sh $(TREE) $(BUILD)/unit $(CASES)
 
 check: deps
-	@TREE=$(TREE) SERIES=$(SERIES) test/check.sh $(BUILD) $(VARIANTS)
+	@TREE=$(TREE) SERIES=$(SERIES) PATCHES=patches/v$(KVER) test/check.sh $(BUILD) $(VARIANTS)
 
 # Every prefix of the series builds; so does the whole with the option off.
 check-series: tree

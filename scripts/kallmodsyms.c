@@ -2,7 +2,8 @@
 /*
  * kallmodsyms.c: the tables scripts/kallsyms emits for /proc/kallmodsyms.
  *
- * Inputs, all given on the command line:
+ * With --kallmodsyms, from these inputs, all given on the command line
+ * and needed only when there are symbols:
  *   --modules-thick=modules_thick.builtin  objects of each built-in module
  *   --link-map=.tmp_vmlinuxN.map           where the link put each object
  *   --vmlinux-o-map=vmlinux.o.map          when vmlinux is linked from
@@ -28,6 +29,7 @@
 
 #include "kallmodsyms.h"
 
+static bool enabled;		/* --kallmodsyms */
 static const char *modules_thick_file, *link_map_file, *omap_file, *elf_file;
 
 static struct kms_symbol *symbols;
@@ -38,6 +40,9 @@ static bool verbose;		/* warnings on stderr too */
 int kallmodsyms_option(int opt, const char *arg)
 {
 	switch (opt) {
+	case 'K':
+		enabled = true;
+		return 0;
 	case 'M':
 		modules_thick_file = arg;
 		return 0;
@@ -62,7 +67,7 @@ void kallmodsyms_add_symbol(unsigned long long addr, const char *name)
 	static unsigned int alloc;
 	struct kms_symbol *s;
 
-	if (!modules_thick_file)
+	if (!enabled)
 		return;
 	symbols = kms_grow(symbols, nr_symbols, &alloc, sizeof(*symbols));
 	s = &symbols[nr_symbols++];
@@ -80,7 +85,7 @@ static void read_maps(struct kms_map *map)
 	struct kms_map omap;
 
 	if (!link_map_file)
-		kms_die("kallsyms: --modules-thick needs --link-map for %u symbols",
+		kms_die("kallsyms: --kallmodsyms needs --link-map for %u symbols",
 			nr_symbols);
 	kms_read_map(map, link_map_file);
 	if (omap_file) {
@@ -93,18 +98,19 @@ static void read_maps(struct kms_map *map)
 	}
 }
 
-/*
- * modules_thick.builtin is read, and checked, even without symbols; the
- * maps and the image only with symbols.
- */
+/* The inputs, which a list without symbols (the first pass) does without */
 static void read_inputs(struct kms_map *map)
 {
-	kms_read_modules_thick(modules_thick_file);
 	if (!nr_symbols)
 		return;
+	if (!modules_thick_file)
+		kms_die("kallsyms: --kallmodsyms needs --modules-thick for %u symbols",
+			nr_symbols);
+	kms_read_modules_thick(modules_thick_file);
 	read_maps(map);
 	if (!elf_file)
-		kms_die("kallsyms: --modules-thick needs --elf for symbol sizes");
+		kms_die("kallsyms: --kallmodsyms needs --elf for %u symbols",
+			nr_symbols);
 	kms_read_symbol_sizes(elf_file, symbols, nr_symbols);
 	kms_place_modules(map);
 }
@@ -114,7 +120,7 @@ void kallmodsyms_write_src(void)
 	struct kms_names module_names = { 0 }, object_names = { 0 };
 	struct kms_map map;
 
-	if (!modules_thick_file)
+	if (!enabled)
 		return;
 
 	memset(&map, 0, sizeof(map));

@@ -93,8 +93,6 @@ void kms_code_write(const struct kms_code *h, const char *name);
 void kms_bits_write(const struct kms_bits *b, const char *name);
 void kms_bytes_write(const unsigned char *buf, size_t n, const char *name);
 
-void kms_write_run_stream(const int *value, unsigned int n, const char *name);
-
 /* A kallsyms symbol, in kallsyms order; each feature fills in its fields. */
 struct kms_input;
 
@@ -166,6 +164,9 @@ bool kms_map_script_symbol(const struct kms_map *map, const char *name);
 void kms_compose_map(struct kms_map *map, const struct kms_map *omap);
 bool kms_mergeable_section(const char *section);
 
+/* Run streams (kallmodsyms_runs.c) */
+void kms_write_run_stream(const int *value, unsigned int n, const char *name);
+
 /* Module or object names, for kallmodsyms_names.c. */
 struct kms_names {
 	char **name;
@@ -199,9 +200,9 @@ void kms_write_object_tables(const struct kms_symbol *syms, unsigned int n,
 			     struct kms_names *names);
 
 /*
- * The hook scripts/kallsyms.c calls.  Its options --modules-thick,
- * --link-map, --vmlinux-o-map, --elf and --verbose come as 'M', 'L', 'O',
- * 'E' and 'V'.
+ * The hook scripts/kallsyms.c calls.  Its options --kallmodsyms, --elf,
+ * --modules-thick, --link-map, --vmlinux-o-map and --verbose come as 'K',
+ * 'E', 'M', 'L', 'O' and 'V'.
  */
 int kallmodsyms_option(int opt, const char *arg);
 void kallmodsyms_add_symbol(unsigned long long addr, const char *name);

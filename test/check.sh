@@ -4,7 +4,7 @@
 # comparisons against the oracles.  Prints one PASS/FAIL line per check and
 # ends with "N passed, N failed"; exits non-zero if anything failed.
 #
-# Usage: TREE=<tree> SERIES=<series-dir> test/check.sh <builddir> <variant>...
+# Usage: TREE=<tree> SERIES=<series-dir> PATCHES=<repository series dir> test/check.sh <builddir> <variant>...
 build=$1
 shift
 mkdir -p "$build"
@@ -50,7 +50,7 @@ finish() {
 
 step "series: make series" make -s series || finish
 step "series: git am onto the pristine tree" make -s tree || finish
-step "series: checkpatch" test/check-patches.sh "$TREE" "$SERIES"
+step "series: checkpatch" test/check-patches.sh "$TREE" "$SERIES" "$PATCHES"
 collect "$build/log.series:_checkpatch" series
 step "series: tree" test/check-tree.sh "$TREE"
 collect "$build/log.series:_tree" series

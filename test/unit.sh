@@ -17,7 +17,7 @@ cflags="-O2 -g -Wall -Wextra -Wno-sign-compare -Wno-missing-field-initializers -
 
 set -e
 $CC $cflags -o "$out/kallsyms" "$tree/scripts/kallsyms.c" scripts/kallmodsyms.c scripts/kallmodsyms_elf.c \
-	scripts/kallmodsyms_map.c scripts/kallmodsyms_sizes.c scripts/kallmodsyms_code.c \
+	scripts/kallmodsyms_map.c scripts/kallmodsyms_runs.c scripts/kallmodsyms_sizes.c scripts/kallmodsyms_code.c \
 	scripts/kallmodsyms_names.c scripts/kallmodsyms_modules.c scripts/kallmodsyms_objects.c \
 	scripts/kallmodsyms_util.c
 $CC $cflags -o "$out/modules_thick" scripts/modules_thick.c scripts/kallmodsyms_util.c

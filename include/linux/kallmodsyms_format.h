@@ -7,18 +7,18 @@
 #ifndef _LINUX_KALLMODSYMS_FORMAT_H
 #define _LINUX_KALLMODSYMS_FORMAT_H
 
+/* Canonical Huffman codes: at most this many bits a letter. */
+#define KALLMODSYMS_CODE_MAX_LEN	16
+
 /*
- * Canonical Huffman codes of at most KALLMODSYMS_CODE_MAX_LEN bits.  A
- * number below KALLMODSYMS_CODE_SMALL is coded as that letter; a larger
- * one of b significant bits as letter KALLMODSYMS_CODE_SMALL + b -
+ * Run streams: a marker every KALLMODSYMS_RUNS_PER_MARKER runs.  A number
+ * below KALLMODSYMS_CODE_SMALL is coded as that letter; a larger one of b
+ * significant bits as letter KALLMODSYMS_CODE_SMALL + b -
  * KALLMODSYMS_CODE_SMALL_BITS - 1, then its b - 1 low bits.
  */
-#define KALLMODSYMS_CODE_MAX_LEN	16
+#define KALLMODSYMS_RUNS_PER_MARKER	256
 #define KALLMODSYMS_CODE_SMALL_BITS	4
 #define KALLMODSYMS_CODE_SMALL		16	/* 1 << ..._CODE_SMALL_BITS */
-
-/* Run streams: a marker every this many runs. */
-#define KALLMODSYMS_RUNS_PER_MARKER	256
 
 /* The most modules one object file may be linked into. */
 #define KALLMODSYMS_MAX_MODULES		16
