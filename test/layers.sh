@@ -72,7 +72,8 @@ if [ -f "$obj/guest/kallmodsyms" ]; then
 else
 	src=$obj/source
 	set -- -O2 -DCONFIG_KALLMODSYMS -I"$top/test/unit/shim" -I"$top/include" -I"$src/kernel"
-	for f in kallmodsyms kallmodsyms_code kallmodsyms_names kallmodsyms_objects kallmodsyms_sizes; do
+	for f in kallmodsyms kallmodsyms_code kallmodsyms_sizes kallmodsyms_runs \
+		 kallmodsyms_names kallmodsyms_modules kallmodsyms_objects; do
 		${CC:-gcc} "$@" -c -o "$w/$f.o" "$top/kernel/$f.c" || exit 1
 	done
 	${CC:-gcc} "$@" -c -o "$w/kms_decode.o" "$top/test/unit/kms_decode.c" &&
@@ -268,23 +269,24 @@ END {
 		print order[i] "-loc", c[order[i] "host"] + 0, a[order[i] "host"] + 0,
 		      c[order[i] "kernel"] + 0, a[order[i] "kernel"] + 0
 }' <<EOF >> "$w/bytes"
-runs host scripts/kallmodsyms_code.c kms_run find_runs code_run kms_write_run_stream
-runs host scripts/kallmodsyms.h KMS_RUNS_PER_MARKER kms_write_run_stream
-runs kernel kernel/kallmodsyms_code.c KMS_RUNS_PER_MARKER kms_next_run kms_find_marker kms_seek_marker kallmodsyms_run_cursor_init kallmodsyms_run_value
-runs kernel kernel/kallmodsyms_internal.h kallmodsyms_stream KALLMODSYMS_STREAM KALLMODSYMS_STREAM_TABLES kallmodsyms_run_cursor_init kallmodsyms_run_value
-runs kernel include/linux/kallmodsyms.h kallmodsyms_run_cursor
-sizes host scripts/kallmodsyms_sizes.c *
-sizes kernel kernel/kallmodsyms_sizes.c KMS_SIZES_PER_MARKER KMS_SIZE_EXACT KMS_SIZE_ZERO KMS_SIZE_LIT KMS_SIZE_PAD kms_size_code kms_letter kms_literal_bits kms_gap kms_size_seek kallmodsyms_size_cursor_init kms_size kallmodsyms_cursor_size
-sizes kernel kernel/kallmodsyms_internal.h kallmodsyms_size_cursor_init kallmodsyms_cursor_size
-sizes kernel include/linux/kallmodsyms.h kallmodsyms_size_cursor
+runs host scripts/kallmodsyms_runs.c *
+runs host scripts/kallmodsyms.h kms_write_run_stream
+runs kernel kernel/kallmodsyms_runs.c *
+runs kernel kernel/kallmodsyms_internal.h kallmodsyms_stream KALLMODSYMS_STREAM KALLMODSYMS_STREAM_TABLES kallmodsyms_run_cursor kallmodsyms_run_cursor_init kallmodsyms_run_value
+runs kernel include/linux/kallmodsyms_format.h KALLMODSYMS_RUNS_PER_MARKER KALLMODSYMS_CODE_SMALL_BITS KALLMODSYMS_CODE_SMALL
+sizes host scripts/kallmodsyms_sizes.c size_letter literal_bits gap_after kms_write_size_tables
+sizes kernel kernel/kallmodsyms_sizes.c kms_size_code kms_letter kms_literal_bits kms_gap kms_size_seek kallmodsyms_size_cursor_init kms_size kallmodsyms_cursor_size
+sizes kernel kernel/kallmodsyms_internal.h kallmodsyms_size_cursor kallmodsyms_size_cursor_init kallmodsyms_cursor_size
+sizes kernel include/linux/kallmodsyms_format.h KALLMODSYMS_SIZES_PER_MARKER KALLMODSYMS_SIZE_EXACT KALLMODSYMS_SIZE_ZERO KALLMODSYMS_SIZE_LIT KALLMODSYMS_SIZE_PAD
 names host scripts/kallmodsyms_names.c *
 names kernel include/linux/kallmodsyms_format.h KALLMODSYMS_NAMES_PER_INDEX KALLMODSYMS_NAME_END
 names kernel kernel/kallmodsyms_names.c kms_letters kms_letter kms_put_name kallmodsyms_names_cursor_init
 names kernel kernel/kallmodsyms_internal.h kallmodsyms_names_cursor kallmodsyms_names_cursor_init
-coder host scripts/kallmodsyms_code.c huffman_lengths kms_code_build kms_code_number kms_bits_put kms_code_put kms_code_count_number kms_code_put_number kms_code_letter kms_code_value kms_zigzag kms_code_write kms_bits_write
-coder host scripts/kallmodsyms.h KMS_CODE_LETTERS KMS_CODE_MAX_LEN KMS_CODE_SMALL_BITS KMS_CODE_SMALL kms_code kms_bits kms_code_build kms_code_put kms_bits_put kms_code_letter kms_code_write kms_bits_write
-coder kernel kernel/kallmodsyms_code.c KMS_CODE_MAX_LEN KMS_CODE_SMALL_BITS KMS_CODE_SMALL kallmodsyms_read_bits kallmodsyms_read_letter kms_read_number kms_read_delta
+coder host scripts/kallmodsyms_code.c huffman_lengths kms_code_build kms_bits_put kms_code_put kms_code_letter kms_code_write kms_bits_write
+coder host scripts/kallmodsyms.h KMS_CODE_LETTERS kms_code kms_bits kms_code_build kms_code_put kms_bits_put kms_code_letter kms_code_write kms_bits_write
+coder kernel kernel/kallmodsyms_code.c kallmodsyms_read_bits kallmodsyms_read_letter
 coder kernel kernel/kallmodsyms_internal.h kallmodsyms_code kallmodsyms_read_bits kallmodsyms_read_letter
+coder kernel include/linux/kallmodsyms_format.h KALLMODSYMS_CODE_MAX_LEN
 EOF
 
 awk -v n="$n" -v from="$(test -f "$obj/guest/kallmodsyms" && echo "$obj/guest/kallmodsyms" || echo "the host decoder")" '
