@@ -1,6 +1,8 @@
 #!/bin/sh
 # Bring the kernel tree to the generated series: git am of its patches
-# onto the pristine source (tag "upstream"), as a user applies them.
+# onto the pristine source (tag "upstream"), as a user applies them; a
+# whitespace error git would warn about (a blank line added at the end
+# of a file, say) fails it.
 #
 # Files the new series leaves as they were keep their modification time,
 # so that kbuild rebuilds only what the change touches.
@@ -31,7 +33,7 @@ git reset -q --hard upstream
 rm -f "$state/applied"
 git -c user.name="${GIT_COMMITTER_NAME:-kallmodsyms harness}" \
     -c user.email="${GIT_COMMITTER_EMAIL:-harness@invalid}" \
-    am -q $patches || {
+    am -q --whitespace=error $patches || {
 	git am --abort 2>/dev/null
 	echo "apply-series: git am failed; the tree is left at upstream" >&2
 	exit 1
