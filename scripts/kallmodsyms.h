@@ -47,6 +47,11 @@ void kms_reader_close(struct kms_reader *r);
 
 void kms_print_position(const struct kms_reader *r);
 
+void kms_check_printable(const struct kms_reader *r, const char *what,
+			 const char *name, size_t len);
+void kms_check_module_path(const struct kms_reader *r, const char *path);
+void kms_check_object_name(const struct kms_reader *r, const char *path);
+
 void *kms_grow(void *array, unsigned int nr, unsigned int *alloc,
 	       size_t size);
 
