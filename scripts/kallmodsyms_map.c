@@ -608,14 +608,18 @@ void kms_compose_map(struct kms_map *map, const struct kms_map *omap)
 
 		p.osection = (char *)in[i].osection;
 		p.r.lineno = in[i].line;
-		if (strcmp(in[i].file, "vmlinux.o")) {
+		/*
+		 * A section vmlinux.o.map does not list was added after that
+		 * link, by objtool: it stays vmlinux.o's, and may hold no
+		 * symbol but the linker script's (kms_attribute_symbols()).
+		 */
+		o = strcmp(in[i].file, "vmlinux.o") ? NULL :
+		    find_output(omap, in[i].section, &in[i]);
+		if (!o) {
 			add_input(&p, in[i].section, in[i].addr, in[i].size,
 				  in[i].file, in[i].map, in[i].line);
 			continue;
 		}
-		o = find_output(omap, in[i].section, &in[i]);
-		if (!o)
-			continue;	/* added after the link, e.g. by objtool */
 		/*
 		 * A merged pool may shrink in the final link; its pieces keep
 		 * their order, and are clipped to what remains.

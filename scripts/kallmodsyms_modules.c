@@ -460,7 +460,8 @@ void kms_place_modules(const struct kms_map *map)
 /*
  * The module set and input section of each symbol.  Symbols the linker
  * script defines belong to no object even where they share an address with
- * one.
+ * one.  A section of vmlinux.o that vmlinux.o.map does not list (see
+ * kms_compose_map()) may hold no other symbol: its objects are unknown.
  */
 void kms_attribute_symbols(const struct kms_map *map, struct kms_symbol *syms,
 			   unsigned int n)
@@ -476,6 +477,10 @@ void kms_attribute_symbols(const struct kms_map *map, struct kms_symbol *syms,
 		if (kms_map_script_symbol(map, s->name))
 			continue;
 		rg = range_of(s, &s->set);
+		if (rg && !strcmp(rg->in->file, "vmlinux.o"))
+			kms_die("%s:%u: %s of vmlinux.o, not in the vmlinux.o map, holds %s",
+				rg->in->map, rg->in->line, rg->in->section,
+				s->name);
 		if (rg)
 			s->in = rg->in;
 	}
