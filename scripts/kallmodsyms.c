@@ -34,6 +34,7 @@ static const char *modules_thick_file, *link_map_file, *omap_file, *elf_file;
 
 static struct kms_symbol *symbols;
 static unsigned int nr_symbols;
+static struct kms_map map;	/* where the link put each input section */
 
 static bool verbose;		/* warnings on stderr too */
 
@@ -62,7 +63,8 @@ int kallmodsyms_option(int opt, const char *arg)
 	return 1;
 }
 
-void kallmodsyms_add_symbol(unsigned long long addr, const char *name)
+void kallmodsyms_add_symbol(unsigned long long addr, const char *name,
+			    unsigned int line)
 {
 	static unsigned int alloc;
 	struct kms_symbol *s;
@@ -74,58 +76,62 @@ void kallmodsyms_add_symbol(unsigned long long addr, const char *name)
 	memset(s, 0, sizeof(*s));
 	s->addr = addr;
 	s->name = xstrdup(name);
+	s->line = line;
 }
 
 /*
  * The link map, composed with vmlinux.o.map when vmlinux was linked from
  * vmlinux.o.
  */
-static void read_maps(struct kms_map *map)
+static void read_maps(void)
 {
 	struct kms_map omap;
 
 	if (!link_map_file)
 		kms_die("kallsyms: --kallmodsyms needs --link-map for %u symbols",
 			nr_symbols);
-	kms_read_map(map, link_map_file);
+	kms_read_map(&map, link_map_file);
 	if (omap_file) {
 		kms_read_relocatable_map(&omap, omap_file);
-		kms_compose_map(map, &omap);
-		map->files = omap.files;
-	} else if (kms_map_has_file(map, "vmlinux.o")) {
+		kms_compose_map(&map, &omap);
+		map.files = omap.files;
+	} else if (kms_map_has_file(&map, "vmlinux.o")) {
 		kms_die("%s: vmlinux was linked from vmlinux.o: --vmlinux-o-map is needed",
 			link_map_file);
 	}
 }
 
-/* The inputs, which a list without symbols (the first pass) does without */
-static void read_inputs(struct kms_map *map)
+/*
+ * Read and check the inputs before scripts/kallsyms writes anything, so
+ * that bad input fails the build without leaving part of a .S behind.  A
+ * list without symbols (the first pass) does without them.  @list is the
+ * symbol list, which the symbols' line numbers are of.
+ */
+void kallmodsyms_read_inputs(const char *list)
 {
-	if (!nr_symbols)
+	if (!enabled || !nr_symbols)
 		return;
 	if (!modules_thick_file)
 		kms_die("kallsyms: --kallmodsyms needs --modules-thick for %u symbols",
 			nr_symbols);
 	kms_read_modules_thick(modules_thick_file);
-	read_maps(map);
+	read_maps();
 	if (!elf_file)
 		kms_die("kallsyms: --kallmodsyms needs --elf for %u symbols",
 			nr_symbols);
-	kms_read_symbol_sizes(elf_file, symbols, nr_symbols);
-	kms_place_modules(map);
+	kms_read_symbol_sizes(elf_file, list, symbols, nr_symbols);
+	kms_place_modules(&map);
+	kms_attribute_symbols(&map, symbols, nr_symbols);
 }
 
+/* The tables, from inputs read and checked already: nothing fails here. */
 void kallmodsyms_write_src(void)
 {
 	struct kms_names module_names = { 0 }, object_names = { 0 };
-	struct kms_map map;
 
 	if (!enabled)
 		return;
 
-	memset(&map, 0, sizeof(map));
-	read_inputs(&map);
-	kms_attribute_symbols(&map, symbols, nr_symbols);
 	kms_tag_objects(&map, symbols, nr_symbols, verbose);
 	kms_write_module_tables(symbols, nr_symbols, &module_names);
 	kms_write_object_tables(symbols, nr_symbols, &object_names);

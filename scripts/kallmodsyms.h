@@ -47,6 +47,11 @@ void kms_reader_close(struct kms_reader *r);
 
 void kms_print_position(const struct kms_reader *r);
 
+void kms_check_printable(const struct kms_reader *r, const char *what,
+			 const char *name, size_t len);
+void kms_check_module_path(const struct kms_reader *r, const char *path);
+void kms_check_object_name(const struct kms_reader *r, const char *path);
+
 void *kms_grow(void *array, unsigned int nr, unsigned int *alloc,
 	       size_t size);
 
@@ -99,6 +104,7 @@ struct kms_input;
 struct kms_symbol {
 	unsigned long long addr;
 	char *name;
+	unsigned int line;	/* in the symbol list */
 	/* sizes */
 	unsigned long long size;
 	const char *file;	/* source file of a local symbol, or NULL */
@@ -113,8 +119,8 @@ struct kms_symbol {
 void kms_read_elf_symbols(const char *path,
 			  void (*fn)(const char *name, unsigned long long addr,
 				     unsigned long long size, const char *file));
-void kms_read_symbol_sizes(const char *elf_file, struct kms_symbol *syms,
-			   unsigned int n);
+void kms_read_symbol_sizes(const char *elf_file, const char *list,
+			   struct kms_symbol *syms, unsigned int n);
 void kms_write_size_tables(const struct kms_symbol *syms, unsigned int n);
 
 /*
@@ -205,7 +211,9 @@ void kms_write_object_tables(const struct kms_symbol *syms, unsigned int n,
  * 'E', 'M', 'L', 'O' and 'V'.
  */
 int kallmodsyms_option(int opt, const char *arg);
-void kallmodsyms_add_symbol(unsigned long long addr, const char *name);
+void kallmodsyms_add_symbol(unsigned long long addr, const char *name,
+			    unsigned int line);
+void kallmodsyms_read_inputs(const char *list);
 void kallmodsyms_write_src(void);
 
 #endif /* KALLMODSYMS_H */

@@ -2,21 +2,48 @@
 /*
  * kallmodsyms_map.c: read the input-section placement out of a linker map.
  *
- * GNU ld's map ("Linker script and memory map" part) is read line by line:
+ * GNU ld's map is read from its "Linker script and memory map" line on:
+ * what comes before it (archive members, common symbols, discarded
+ * sections, memory configuration) says nothing of where sections went.
+ * After it, every line must be one of those below, else the map is
+ * rejected at that line.  ld pads a name to 16 columns, or puts a longer
+ * one alone on its line and its numbers on the next.  What is read:
  *
- *   .text           0xffffffff81000000   0x6c7e0b		output section
+ *   .text           0xffffffff81000000   0x6c7e0b    an output section
+ *   .data..percpu   0x0    0x1b8 load address 0x1a00000
+ *   .rodata1                                         (nothing placed)
  *    .text          0xffffffff81000000      0x5e0 arch/x86/kernel/head_64.o
- *    .text.unlikely
- *                   0xffffffff810005e0       0x2a lib/lib.a(string.o)
- *                   0xffffffff81000000                startup_64
+ *    .text.unlikely                                  an input section
+ *                   0xffffffff810005e0       0x2a lib/string.o
  *                   0xffffffff81a00000                _etext = .
- *    *fill*         0xffffffff8100060a        0x6
+ *                   0xffffffff81a00000                PROVIDE (_etext = .)
  *
- * Output sections and input-section records may wrap onto a second line
- * when their name is long.  Symbol lines with "=" are assignments made by
- * the linker script: those symbols come from no object file.  LLVM lld
- * writes a columnar format instead; it is recognised by its header and read
- * into the same records by a reader of its own.
+ * the last two assignments of the linker script (PROVIDE_HIDDEN too),
+ * whose symbols come from no object file.  What carries nothing needed
+ * here, and is only recognised:
+ *
+ *   (a blank line)
+ *   LOAD <file>, START GROUP, END GROUP              the input files
+ *   OUTPUT(<file> <format>)                          the last line
+ *    *(.text .text.*)                                input section pattern
+ *    *fill*         0xffffffff8100060a        0x6 cccccccc   padding
+ *    FILL mask 0xcccccccc                            padding pattern
+ *                   0xffffffff81000000                startup_64
+ *                   0xffffffff81000450        0x4 LONG 0x0
+ *                   0xffffffff81000454                . = ALIGN (0x10)
+ *                   0x0000000000000001                ASSERT (...)
+ *                   [!provide]                        PROVIDE (x = .)
+ *                                            0x3f81a (size before relaxing)
+ *
+ * a symbol an object defines, a data statement (BYTE, SHORT, LONG, QUAD or
+ * SQUAD), an assignment to the location counter, an assertion, a PROVIDE
+ * the link did not need, and the size of merged strings before merging.
+ *
+ * Numbers are "0x<hex>" of at most 64 bits, followed by a space or the end
+ * of the line.  An input section names an object file, and lies inside its
+ * output section if that is loaded (merged strings, as in .comment, may
+ * not).  LLVM lld writes a columnar format instead; it is recognised by
+ * its header (and not read yet).
  *
  * When vmlinux is linked from vmlinux.o, the final map only says "vmlinux.o"
  * for every input section; kms_compose_map() replaces each such record by
@@ -25,6 +52,7 @@
  */
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +65,7 @@
 
 #define MAP_START	"Linker script and memory map"
 #define MAP_LLD_HEADER	"VMA LMA Size Align Out In Symbol"
+#define MAP_NAME_WIDTH	16	/* where numbers start: ld's name column */
 
 struct map_parser {
 	struct kms_reader r;
@@ -48,6 +77,7 @@ struct map_parser {
 	char *pending;		/* a name whose numbers are on the next line */
 	unsigned int pending_line;
 	bool pending_output;	/* ...of an output section, else input */
+	bool ended;		/* after the OUTPUT() line */
 };
 
 /*
@@ -170,16 +200,57 @@ static void close_output(struct map_parser *p)
 	p->osection = NULL;
 }
 
-/* Parse "0x<hex>" into *val; return the text after it, or NULL. */
-static const char *parse_hex(const char *s, unsigned long long *val)
+/* Is @s a number as the map writes them, "0x<hex>"? */
+static bool is_hex(const char *s)
+{
+	return s[0] == '0' && s[1] == 'x' && isxdigit((unsigned char)s[2]);
+}
+
+/*
+ * The number "0x<hex>" at @s in *@val: it must fit in 64 bits and be
+ * followed by a space or the end of the line.  The text after it, or NULL.
+ */
+static const char *scan_hex(const char *s, unsigned long long *val)
 {
 	char *end;
 
-	s += strspn(s, " \t");
-	if (s[0] != '0' || s[1] != 'x' || !isxdigit((unsigned char)s[2]))
+	if (!is_hex(s))
 		return NULL;
+	errno = 0;
 	*val = strtoull(s, &end, 16);
+	if (errno || (*end && *end != ' '))
+		return NULL;
 	return end;
+}
+
+/*
+ * "0xaddr 0xsize" of @what @name at @s, after spaces, not wrapping past
+ * the end of the address space; the text after them.
+ */
+static const char *parse_extent(struct map_parser *p, const char *s,
+				const char *what, const char *name,
+				unsigned long long *addr,
+				unsigned long long *size)
+{
+	s = scan_hex(s + strspn(s, " "), addr);
+	if (s)
+		s = scan_hex(s + strspn(s, " "), size);
+	if (!s)
+		kms_fatal(&p->r,
+			  "%s %s: expected address and size (0x<hex> of at most 64 bits, then a space)",
+			  what, name);
+	if (*size > ~0ULL - *addr)
+		kms_fatal(&p->r, "%s %s: %#llx+%#llx wraps past the end of the address space",
+			  what, name, *addr, *size);
+	return s;
+}
+
+/* Does [addr, addr + size) lie inside the current output section? */
+static bool in_output(const struct map_parser *p, unsigned long long addr,
+		      unsigned long long size)
+{
+	return addr >= p->oaddr && addr - p->oaddr <= p->osize &&
+	       size <= p->osize - (addr - p->oaddr);
 }
 
 static bool is_symbol_name(const char *s, size_t len)
@@ -196,26 +267,74 @@ static bool is_symbol_name(const char *s, size_t len)
 }
 
 /*
- * "                0xaddr                name" or "... name = expr" or
- * "... PROVIDE (name = expr)": remember names the linker script assigns.
+ * What follows a symbol's address: the name of a symbol an object file
+ * defines, or an assignment of the linker script, "name = expr",
+ * "PROVIDE (name = expr)" or "PROVIDE_HIDDEN (name = expr)": remember the
+ * names the script assigns.  ". = expr" and "ASSERT (...)" define nothing.
  */
 static void parse_symbol_line(struct map_parser *p, const char *rest)
 {
-	const char *name, *eq;
-	size_t len;
+	size_t len = strlen(rest);
+	const char *name = rest, *eq;
 
-	rest += strspn(rest, " \t");
-	eq = strstr(rest, " = ");
-	if (!eq)
-		return;		/* a symbol an object file defines */
-	name = rest;
-	if (!strncmp(name, "PROVIDE (", 9))
-		name += 9;
-	else if (!strncmp(name, "PROVIDE_HIDDEN (", 16))
-		name += 16;
+	if (!strncmp(rest, "PROVIDE (", 9) ||
+	    !strncmp(rest, "PROVIDE_HIDDEN (", 16)) {
+		name = strchr(rest, '(') + 1;
+		if (rest[len - 1] != ')' || !strstr(name, " = "))
+			kms_fatal(&p->r, "expected PROVIDE (<symbol> = <expression>)");
+	} else if (!strncmp(rest, "ASSERT (", 8) && rest[len - 1] == ')') {
+		return;
+	}
+	eq = strstr(name, " = ");
+	if (!eq) {
+		if (!len || strchr(rest, ' '))
+			kms_fatal(&p->r, "expected a symbol or \"<symbol> = <expression>\"");
+		kms_check_printable(&p->r, "symbol name", rest, len);
+		return;
+	}
 	len = eq - name;
-	if (is_symbol_name(name, len))
-		add_name(p->map->script_syms, name, len);
+	if (len == 1 && name[0] == '.')
+		return;		/* the location counter */
+	if (!is_symbol_name(name, len))
+		kms_fatal(&p->r, "assignment to '%.*s', which is not a symbol name",
+			  (int)len, name);
+	add_name(p->map->script_syms, name, len);
+}
+
+/*
+ * A line starting at the numbers' column that is not the numbers of a name
+ * above: a symbol, an assignment, a PROVIDE the link did not need, or a
+ * data statement ("0xaddr 0xsize LONG 0x0").
+ */
+static void parse_value_line(struct map_parser *p, const char *s)
+{
+	static const char *const data[] = {
+		"BYTE 0x", "SHORT 0x", "LONG 0x", "QUAD 0x", "SQUAD 0x",
+	};
+	unsigned long long addr, size;
+	const char *rest;
+	size_t i;
+
+	if (!strncmp(s, "[!provide]", 10)) {
+		rest = s + 10 + strspn(s + 10, " ");
+		if (strncmp(rest, "PROVIDE", 7))
+			kms_fatal(&p->r, "expected PROVIDE after [!provide]");
+		return;
+	}
+	rest = scan_hex(s, &addr);
+	if (!rest)
+		kms_fatal(&p->r,
+			  "expected an address (0x<hex> of at most 64 bits, then a space) or [!provide]");
+	rest += strspn(rest, " ");
+	if (!is_hex(rest)) {
+		parse_symbol_line(p, rest);
+		return;
+	}
+	rest = scan_hex(rest, &size);
+	for (i = 0; rest && *rest && i < ARRAY_SIZE(data); i++)
+		if (!strncmp(rest + 1, data[i], strlen(data[i])))
+			return;
+	kms_fatal(&p->r, "address and size of no section and no data statement");
 }
 
 /* "0xaddr 0xsize file" after an input section's name. */
@@ -225,39 +344,39 @@ static void parse_input_numbers(struct map_parser *p, const char *section,
 	unsigned long long addr, size;
 	const char *file;
 
-	s = parse_hex(s, &addr);
-	if (s)
-		s = parse_hex(s, &size);
-	if (!s)
-		kms_fatal(&p->r, "input section %s: expected address and size",
+	s = parse_extent(p, s, "input section", section, &addr, &size);
+	if (!*s)
+		kms_fatal(&p->r, "input section %s: no file after its size",
 			  section);
-	file = s + strspn(s, " \t");
-	if (!*file)
-		return;		/* statement without a file: nothing to place */
+	file = s + 1;
 	if (!p->osection)
 		kms_fatal(&p->r, "input section %s outside any output section",
 			  section);
+	if (!strcmp(file, "linker stubs"))
+		return;		/* made by the linker: no object's */
+	kms_check_object_name(&p->r, file);
 	add_name(p->map->files, file, strlen(file));
-	if (p->oskip || !strcmp(file, "linker stubs"))
-		return;
-	if (!p->map->relocatable &&
-	    (addr < p->oaddr || addr + size > p->oaddr + p->osize))
+	if (p->oskip)
+		return;		/* merged strings (.comment) may lie past its end */
+	if (!in_output(p, addr, size))
 		kms_fatal(&p->r,
 			  "%s (%s) at %#llx+%#llx lies outside output section %s (line %u)",
 			  section, file, addr, size, p->osection, p->oline);
 	add_input(p, section, addr, size, file, p->r.file, line);
 }
 
+/* "0xaddr 0xsize [load address 0xlma]" after an output section's name. */
 static void parse_output_numbers(struct map_parser *p, const char *name,
 				 const char *s, unsigned int line)
 {
-	unsigned long long addr, size;
+	unsigned long long addr, size, lma;
 
-	s = parse_hex(s, &addr);
-	if (s)
-		s = parse_hex(s, &size);
-	if (!s)
-		kms_fatal(&p->r, "output section %s: expected address and size",
+	s = parse_extent(p, s, "output section", name, &addr, &size);
+	if (!strncmp(s, " load address ", 14))
+		s = scan_hex(s + 14, &lma);
+	if (!s || *s)
+		kms_fatal(&p->r,
+			  "output section %s: expected nothing or \"load address 0x<hex>\" after its size",
 			  name);
 	add_output(p, name, addr, size, line);
 }
@@ -277,8 +396,10 @@ static void parse_numbers(struct map_parser *p, const char *name,
  */
 static void parse_named(struct map_parser *p, char *name, bool output)
 {
-	size_t len = strcspn(name, " \t");
+	size_t len = strcspn(name, " ");
 
+	kms_check_printable(&p->r, output ? "output section name" :
+			    "input section name", name, len);
 	if (!name[len]) {
 		p->pending = xstrdup(name);
 		p->pending_line = p->r.lineno;
@@ -289,91 +410,110 @@ static void parse_named(struct map_parser *p, char *name, bool output)
 	parse_numbers(p, name, name + len + 1, p->r.lineno, output);
 }
 
-/* Statements the map shows in input-record position that place no file. */
-static bool is_data_statement(const char *word, size_t len)
+/* Is @line "0xaddr 0xsize ..." in the numbers' column? */
+static bool is_numbers_line(const char *line)
 {
-	static const char *const words[] = {
-		"BYTE", "SHORT", "LONG", "QUAD", "SQUAD", "FILL", "ASSERT",
-	};
-	size_t i;
+	const char *s = line + MAP_NAME_WIDTH;
 
-	for (i = 0; i < ARRAY_SIZE(words); i++)
-		if (strlen(words[i]) == len && !strncmp(word, words[i], len))
-			return true;
-	return false;
+	if (strspn(line, " ") != MAP_NAME_WIDTH || !is_hex(s))
+		return false;
+	s += strcspn(s, " ");
+	return is_hex(s + strspn(s, " "));
+}
+
+/*
+ * The line after a name alone on its line: its numbers, if they are there
+ * (an output section has none when nothing was placed in it).  True if the
+ * line was that.
+ */
+static bool parse_pending(struct map_parser *p, const char *line)
+{
+	char *name = p->pending;
+	bool numbers = is_numbers_line(line);
+
+	p->pending = NULL;
+	if (numbers)
+		parse_numbers(p, name, line + MAP_NAME_WIDTH, p->pending_line,
+			      p->pending_output);
+	else if (!p->pending_output)
+		kms_fatal(&p->r, "expected the address of %s (line %u)",
+			  name, p->pending_line);
+	free(name);
+	return numbers;
+}
+
+/* A line at column 0: an output section, or a statement of the link. */
+static void parse_column0(struct map_parser *p, char *line)
+{
+	close_output(p);
+	if (!strncmp(line, "LOAD ", 5) || !strcmp(line, "START GROUP") ||
+	    !strcmp(line, "END GROUP"))
+		return;		/* the input files */
+	if (!strncmp(line, "OUTPUT(", 7)) {
+		if (line[strlen(line) - 1] != ')')
+			kms_fatal(&p->r, "expected OUTPUT(<file> <format>)");
+		p->ended = true;
+		return;
+	}
+	parse_named(p, line, true);
+}
+
+/*
+ * A line indented by one space: an input section record, or an input
+ * section description, padding or its pattern, which place nothing.
+ */
+static void parse_statement(struct map_parser *p, char *s)
+{
+	const char *paren = strchr(s, '(');
+
+	if (!strncmp(s, "*fill*", 6) || !strncmp(s, "FILL mask ", 10))
+		return;
+	if (paren && paren < s + strcspn(s, " ") && s[strlen(s) - 1] == ')')
+		return;		/* "*(.text .text.*)", "SORT_BY_NAME(*)(...)" */
+	parse_named(p, s, false);
+}
+
+/* "<spaces>0x<hex> (size before relaxing)": a merged section's old size. */
+static bool is_size_before_relaxing(const char *line)
+{
+	unsigned long long size;
+	const char *s = scan_hex(line + strspn(line, " "), &size);
+
+	return s && !strcmp(s, " (size before relaxing)");
 }
 
 static void parse_gnu_line(struct map_parser *p, char *line)
 {
-	if (p->pending) {
-		char *name = p->pending;
-		unsigned long long addr;
-		bool numbers = isspace((unsigned char)line[0]) &&
-			       parse_hex(line, &addr);
+	size_t indent = strspn(line, " ");
 
-		p->pending = NULL;
-		if (numbers)
-			parse_numbers(p, name, line, p->pending_line,
-				      p->pending_output);
-		else if (!p->pending_output)
-			kms_fatal(&p->r, "expected the address of %s (line %u)",
-				  name, p->pending_line);
-		free(name);
-		if (numbers)
-			return;
-		/* An output section that received nothing: no numbers. */
-	}
-
+	if (p->pending && parse_pending(p, line))
+		return;
 	if (!*line)
 		return;
-
-	if (!isspace((unsigned char)line[0])) {
-		/* Column 0: an output section, or a LOAD/OUTPUT/GROUP line. */
-		close_output(p);
-		if (line[0] != '.' && line[0] != '_' && !isalpha((unsigned char)line[0]))
-			return;
-		if (!strncmp(line, "LOAD ", 5) || !strncmp(line, "OUTPUT(", 7) ||
-		    !strncmp(line, "START GROUP", 11) ||
-		    !strncmp(line, "END GROUP", 9) ||
-		    !strncmp(line, "/DISCARD/", 9))
-			return;
-		parse_named(p, line, true);
-		return;
-	}
-
-	if (line[0] == ' ' && line[1] != ' ' && line[1] != '*') {
-		/* " name 0xaddr 0xsize file": an input section record. */
-		char *name = line + 1;
-
-		if (is_data_statement(name, strcspn(name, " \t")))
-			return;
-		parse_named(p, name, false);
-		return;
-	}
-
-	/* Deeper indentation: a symbol or an assignment. */
-	{
-		unsigned long long addr;
-		const char *rest = parse_hex(line, &addr);
-
-		if (rest)
-			parse_symbol_line(p, rest);
-	}
+	if (!isgraph((unsigned char)line[indent]))
+		kms_fatal(&p->r, "unexpected character 0x%02x at column %zu",
+			  (unsigned char)line[indent], indent + 1);
+	if (indent == 0)
+		parse_column0(p, line);
+	else if (indent == 1)
+		parse_statement(p, line + 1);
+	else if (indent == MAP_NAME_WIDTH)
+		parse_value_line(p, line + indent);
+	else if (indent < MAP_NAME_WIDTH || !is_size_before_relaxing(line))
+		kms_fatal(&p->r, "unexpected indentation: %zu spaces", indent);
 }
 
 static void read_gnu_map(struct map_parser *p, char *line)
 {
-	bool started = false, ended = false;
+	bool started = false;
 
 	for (; line; line = kms_reader_line(&p->r)) {
 		if (!started) {
 			started = !strcmp(line, MAP_START);
 			continue;
 		}
-		if (ended && *line)
+		if (p->ended && *line)
 			kms_fatal(&p->r, "unexpected text after the OUTPUT() line");
-		if (!strncmp(line, "OUTPUT(", 7))
-			ended = true;
 		parse_gnu_line(p, line);
 	}
 	close_output(p);
@@ -381,7 +521,7 @@ static void read_gnu_map(struct map_parser *p, char *line)
 		kms_fatal(&p->r, "not a GNU ld map: no \"%s\" line", MAP_START);
 	if (p->pending)
 		kms_fatal(&p->r, "truncated: %s has no address", p->pending);
-	if (!ended)
+	if (!p->ended)
 		kms_fatal(&p->r, "truncated: no OUTPUT() line at the end");
 }
 
@@ -468,14 +608,18 @@ void kms_compose_map(struct kms_map *map, const struct kms_map *omap)
 
 		p.osection = (char *)in[i].osection;
 		p.r.lineno = in[i].line;
-		if (strcmp(in[i].file, "vmlinux.o")) {
+		/*
+		 * A section vmlinux.o.map does not list was added after that
+		 * link, by objtool: it stays vmlinux.o's, and may hold no
+		 * symbol but the linker script's (kms_attribute_symbols()).
+		 */
+		o = strcmp(in[i].file, "vmlinux.o") ? NULL :
+		    find_output(omap, in[i].section, &in[i]);
+		if (!o) {
 			add_input(&p, in[i].section, in[i].addr, in[i].size,
 				  in[i].file, in[i].map, in[i].line);
 			continue;
 		}
-		o = find_output(omap, in[i].section, &in[i]);
-		if (!o)
-			continue;	/* added after the link, e.g. by objtool */
 		/*
 		 * A merged pool may shrink in the final link; its pieces keep
 		 * their order, and are clipped to what remains.
@@ -486,6 +630,7 @@ void kms_compose_map(struct kms_map *map, const struct kms_map *omap)
 				  omap->file, o->line);
 		for (j = o->first; j < o->last; j++) {
 			const struct kms_input *oi = &omap->in[j];
+			/* read_map() checked that oi lies inside o */
 			unsigned long long off = oi->addr - o->addr;
 			unsigned long long size = oi->size;
 

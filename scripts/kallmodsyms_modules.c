@@ -86,18 +86,23 @@ static char *module_name_of(const char *path)
 	return name;
 }
 
-static unsigned int module_id(const char *name)
+/* The id of module @name, or -1 if there is no such module yet. */
+static int find_module_id(const char *name)
 {
-	unsigned int hash = hash_str(name);
 	struct kms_id_entry *e;
 
-	hash_for_each_possible(module_ids, e, node, hash)
+	hash_for_each_possible(module_ids, e, node, hash_str(name))
 		if (!strcmp(module_names[e->id], name))
 			return e->id;
+	return -1;
+}
+
+static unsigned int add_module(const char *name)
+{
 	module_names = xrealloc(module_names,
 				(nr_module_names + 1) * sizeof(*module_names));
 	module_names[nr_module_names] = xstrdup(name);
-	hash_add(module_ids, kms_id_node(nr_module_names), hash);
+	hash_add(module_ids, kms_id_node(nr_module_names), hash_str(name));
 	return nr_module_names++;
 }
 
@@ -183,31 +188,35 @@ static void add_object_module(const struct kms_reader *r, const char *obj,
 	o->set.mod[o->set.nr++] = mod;
 }
 
-/* A line "kernel/<path>.ko: <objects>": a module and its objects. */
+/*
+ * A line "kernel/<path>.ko: <objects>", as scripts/modules_thick writes it:
+ * a module, a colon, and its objects, each after one space.
+ */
 static void read_module_line(const struct kms_reader *r, char *line)
 {
 	char *colon = strchr(line, ':');
-	char *tok, *save, *name;
-	unsigned int mod, n = 0;
+	char *name, *obj, *next;
+	unsigned int mod;
 
-	if (!colon || colon == line)
+	if (!colon || colon == line || (colon[1] && colon[1] != ' '))
 		kms_fatal(r, "expected \"kernel/<path>.ko: <objects>\"");
 	*colon = '\0';
-	if (strncmp(line, "kernel/", 7) || strlen(line) < 11 ||
-	    strcmp(line + strlen(line) - 3, ".ko"))
-		kms_fatal(r, "'%s' is not of the form kernel/<path>.ko", line);
+	kms_check_module_path(r, line);
+	if (!colon[1])
+		kms_fatal(r, "module %s has no object files", line);
 	name = module_name_of(line);
-	mod = module_id(name);
+	if (find_module_id(name) >= 0)
+		kms_fatal(r, "module %s listed twice", name);
+	mod = add_module(name);
 	free(name);
 
-	for (tok = strtok_r(colon + 1, " \t", &save); tok;
-	     tok = strtok_r(NULL, " \t", &save), n++) {
-		if (strlen(tok) < 3 || strcmp(tok + strlen(tok) - 2, ".o"))
-			kms_fatal(r, "'%s' is not an object file", tok);
-		add_object_module(r, tok, mod);
+	for (obj = colon + 2; obj; obj = next) {
+		next = strchr(obj, ' ');
+		if (next)
+			*next++ = '\0';
+		kms_check_object_name(r, obj);
+		add_object_module(r, obj, mod);
 	}
-	if (!n)
-		kms_fatal(r, "module %s has no object files", line);
 }
 
 /* Give each object its module set, now that all its modules are known. */
@@ -295,8 +304,8 @@ static void check_objects_placed(const struct kms_map *map)
 		const struct kms_thick_object *o = &thick_objects[i];
 
 		if (!kms_map_has_file(map, o->path))
-			kms_die("%s: %s, an object of built-in module %s, is not in %s",
-				modules_thick_file, o->path,
+			kms_die("%s:%u: %s, an object of built-in module %s, is not in %s",
+				modules_thick_file, o->line, o->path,
 				module_names[o->set.mod[0]], map->file);
 	}
 }
@@ -460,7 +469,8 @@ void kms_place_modules(const struct kms_map *map)
 /*
  * The module set and input section of each symbol.  Symbols the linker
  * script defines belong to no object even where they share an address with
- * one.
+ * one.  A section of vmlinux.o that vmlinux.o.map does not list (see
+ * kms_compose_map()) may hold no other symbol: its objects are unknown.
  */
 void kms_attribute_symbols(const struct kms_map *map, struct kms_symbol *syms,
 			   unsigned int n)
@@ -476,6 +486,10 @@ void kms_attribute_symbols(const struct kms_map *map, struct kms_symbol *syms,
 		if (kms_map_script_symbol(map, s->name))
 			continue;
 		rg = range_of(s, &s->set);
+		if (rg && !strcmp(rg->in->file, "vmlinux.o"))
+			kms_die("%s:%u: %s of vmlinux.o, not in the vmlinux.o map, holds %s",
+				rg->in->map, rg->in->line, rg->in->section,
+				s->name);
 		if (rg)
 			s->in = rg->in;
 	}

@@ -162,9 +162,12 @@ static long take_elf_symbol(const char *name, unsigned long long addr)
 	return e;
 }
 
-/* Give each kallsyms symbol the size and source file of its ELF symbol. */
-void kms_read_symbol_sizes(const char *elf_file, struct kms_symbol *syms,
-			   unsigned int n)
+/*
+ * Give each kallsyms symbol the size and source file of its ELF symbol;
+ * @list is the symbol list the symbols come from.
+ */
+void kms_read_symbol_sizes(const char *elf_file, const char *list,
+			   struct kms_symbol *syms, unsigned int n)
 {
 	unsigned int i;
 
@@ -174,8 +177,8 @@ void kms_read_symbol_sizes(const char *elf_file, struct kms_symbol *syms,
 		long e = take_elf_symbol(s->name, s->addr);
 
 		if (e < 0)
-			kms_die("%s: no symbol %s at %#llx, which the symbol list has",
-				elf_file, s->name, s->addr);
+			kms_die("%s:%u: no symbol %s at %#llx in %s",
+				list, s->line, s->name, s->addr, elf_file);
 		s->size = elf_syms[e].size;
 		s->file = elf_syms[e].file;
 	}

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kallmodsyms_util.c: line reading with positions, fatal errors that name
- * the file and line, growing arrays and the entries and hashes of hash
- * tables, shared by the kallmodsyms host tools.
+ * the file and line, checks of module and object names, growing arrays and
+ * the entries and hashes of hash tables, shared by the kallmodsyms host
+ * tools.
  */
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,6 +59,43 @@ void kms_reader_close(struct kms_reader *r)
 	fclose(r->fp);
 	free(r->buf);
 	r->buf = NULL;
+}
+
+/*
+ * Module paths and object names are listed separated by spaces, and shown
+ * in /proc/kallmodsyms: fatal at @r's line unless the @len bytes at @name,
+ * a @what, are printable characters other than space.
+ */
+void kms_check_printable(const struct kms_reader *r, const char *what,
+			 const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!isgraph((unsigned char)name[i]))
+			kms_fatal(r, "%s has a blank or unprintable character, 0x%02x, at byte %zu",
+				  what, (unsigned char)name[i], i + 1);
+}
+
+/* "kernel/<dir>/<name>.ko", as modules.builtin lists a module, or fatal. */
+void kms_check_module_path(const struct kms_reader *r, const char *path)
+{
+	size_t len = strlen(path);
+
+	kms_check_printable(r, "module path", path, len);
+	if (len <= strlen("kernel/.ko") || strncmp(path, "kernel/", 7) ||
+	    strcmp(path + len - 3, ".ko") || path[len - 4] == '/')
+		kms_fatal(r, "'%s' is not of the form kernel/<path>.ko", path);
+}
+
+/* "<dir>/<name>.o", an object file with a name, or fatal. */
+void kms_check_object_name(const struct kms_reader *r, const char *path)
+{
+	size_t len = strlen(path);
+
+	kms_check_printable(r, "object file name", path, len);
+	if (len < 3 || strcmp(path + len - 2, ".o") || path[len - 3] == '/')
+		kms_fatal(r, "'%s' is not an object file name", path);
 }
 
 /*

@@ -70,14 +70,10 @@ static void read_modules_builtin(const char *file)
 	kms_reader_open(&r, file);
 	while ((line = kms_reader_line(&r))) {
 		struct builtin_module *m;
-		size_t len = strlen(line);
 		char *modfile;
 
-		if (len <= strlen("kernel/.ko") ||
-		    strncmp(line, "kernel/", 7) || strcmp(line + len - 3, ".ko"))
-			kms_fatal(&r, "'%s' is not of the form kernel/<path>.ko",
-				  line);
-		modfile = xstrndup(line + 7, len - 10);
+		kms_check_module_path(&r, line);
+		modfile = xstrndup(line + 7, strlen(line) - 10);
 		if (find_module(modfile))
 			kms_fatal(&r, "%s listed twice", line);
 
@@ -114,6 +110,7 @@ static char *saved_command(const char *cmdfile, const char *obj,
 	FILE *fp = fopen(cmdfile, "r");
 	char *buf = NULL;
 	size_t size = 0;
+	ssize_t len;
 
 	if (!fp && errno == ENOENT)
 		return NULL;
@@ -121,32 +118,18 @@ static char *saved_command(const char *cmdfile, const char *obj,
 		kms_fatal(list, "%s: cannot open %s: %s", obj, cmdfile,
 			  strerror(errno));
 	errno = 0;
-	if (getline(&buf, &size, fp) < 0) {
+	len = getline(&buf, &size, fp);
+	if (len < 0) {
 		if (errno)
 			kms_fatal(list, "%s: cannot read %s: %s", obj, cmdfile,
 				  strerror(errno));
 		kms_fatal(list, "%s: %s is empty", obj, cmdfile);
 	}
+	if (strlen(buf) != (size_t)len)
+		kms_fatal(list, "%s: NUL byte in the first line of %s", obj,
+			  cmdfile);
 	fclose(fp);
 	return buf;
-}
-
-/*
- * The value after @tag on the command line @cmd, without the quoting
- * characters @quotes before it, up to the first of @ends; NULL if @cmd has
- * no @tag.
- */
-static const char *value_of(const char *cmd, const char *tag,
-			    const char *quotes, const char *ends, size_t *len)
-{
-	const char *p = strstr(cmd, tag);
-
-	if (!p)
-		return NULL;
-	p += strlen(tag);
-	p += strspn(p, quotes);
-	*len = strcspn(p, ends);
-	return p;
 }
 
 /*
@@ -159,19 +142,29 @@ static const char *value_of(const char *cmd, const char *tag,
 static char *modfile_of(const char *cmd, const char *cmdfile, const char *obj,
 			const struct kms_reader *list)
 {
-	const char *tag = "KBUILD_MODFILE", *p;
-	size_t len;
+	const char *tag = "KBUILD_MODFILE", *p, *end;
 
-	p = value_of(cmd, "KBUILD_MODFILE=", "'\"\\", "'\"\\\n", &len);
-	if (!p) {
+	p = strstr(cmd, "KBUILD_MODFILE=");
+	if (p) {
+		p += strlen("KBUILD_MODFILE=");
+		end = strncmp(p, "'\"", 2) ? NULL : strstr(p + 2, "\"'");
+		if (!end)
+			kms_fatal(list, "%s: KBUILD_MODFILE in %s is not quoted '\"...\"'",
+				  obj, cmdfile);
+		p += 2;
+	} else {
 		tag = "RUST_MODFILE";
-		p = value_of(cmd, " RUST_MODFILE=", "", " \t\n", &len);
+		p = strstr(cmd, " RUST_MODFILE=");
+		if (!p)
+			return NULL;
+		p += strlen(" RUST_MODFILE=");
+		end = p + strcspn(p, "\n ");
 	}
-	if (!p)
-		return NULL;
-	if (!len)
+	if (end == p)
 		kms_fatal(list, "%s: empty %s in %s", obj, tag, cmdfile);
-	return xstrndup(p, len);
+	if (memchr(p, '\'', end - p) || memchr(p, '"', end - p))
+		kms_fatal(list, "%s: %s in %s has a stray quote", obj, tag, cmdfile);
+	return xstrndup(p, end - p);
 }
 
 static void add_object(struct builtin_module *m, const char *obj)
@@ -182,6 +175,31 @@ static void add_object(struct builtin_module *m, const char *obj)
 	m->objs[m->nr_objs++] = xstrdup(obj);
 }
 
+/*
+ * Add @obj to each module of @modfile (from @cmdfile) that modules.builtin
+ * lists; the others are not built-in modules.
+ */
+static void add_to_modules(const struct kms_reader *r, const char *obj,
+			   char *modfile, const char *cmdfile)
+{
+	char *mod, *next;
+
+	for (mod = modfile; mod; mod = next) {
+		struct builtin_module *m;
+
+		next = strchr(mod, ' ');
+		if (next)
+			*next++ = '\0';
+		if (!*mod)
+			kms_fatal(r, "%s: empty module name in the module file names of %s",
+				  obj, cmdfile);
+		kms_check_printable(r, "module file name", mod, strlen(mod));
+		m = find_module(mod);
+		if (m)
+			add_object(m, obj);
+	}
+}
+
 static void read_objects(const char *file)
 {
 	struct kms_reader r;
@@ -189,44 +207,40 @@ static void read_objects(const char *file)
 
 	kms_reader_open(&r, file);
 	while ((obj = kms_reader_line(&r))) {
-		char *cmdfile, *cmd, *modfile = NULL, *tok, *save;
+		char *cmdfile, *cmd, *modfile = NULL;
 
-		if (!*obj || strlen(obj) < 3 || strcmp(obj + strlen(obj) - 2, ".o"))
-			kms_fatal(&r, "'%s' is not an object file name", obj);
-
+		kms_check_object_name(&r, obj);
 		cmdfile = cmd_file_of(obj);
 		cmd = saved_command(cmdfile, obj, &r);
 		if (cmd)
 			modfile = modfile_of(cmd, cmdfile, obj, &r);
 		free(cmd);
-		free(cmdfile);
-		if (!modfile)
-			continue;
-
-		for (tok = strtok_r(modfile, " ", &save); tok;
-		     tok = strtok_r(NULL, " ", &save)) {
-			struct builtin_module *m = find_module(tok);
-
-			if (m)
-				add_object(m, obj);
-		}
+		if (modfile)
+			add_to_modules(&r, obj, modfile, cmdfile);
 		free(modfile);
+		free(cmdfile);
 	}
 	kms_reader_close(&r);
 }
 
-static void write_modules_thick(const char *builtin)
+/* Every built-in module has objects in vmlinux, or fatal. */
+static void check_modules(const char *builtin)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_modules; i++)
+		if (!modules[i]->nr_objs)
+			kms_die("%s:%u: %s: no object of vmlinux is in it",
+				builtin, modules[i]->line, modules[i]->path);
+}
+
+static void write_modules_thick(void)
 {
 	unsigned int i, j;
 
 	for (i = 0; i < nr_modules; i++) {
 		struct builtin_module *m = modules[i];
 
-		if (!m->nr_objs) {
-			fprintf(stderr, "%s:%u: %s: no object of vmlinux is in it\n",
-				builtin, m->line, m->path);
-			exit(1);
-		}
 		printf("%s:", m->path);
 		for (j = 0; j < m->nr_objs; j++)
 			printf(" %s", m->objs[j]);
@@ -241,7 +255,8 @@ int main(int argc, char **argv)
 
 	read_modules_builtin(argv[1]);
 	read_objects(argv[2]);
-	write_modules_thick(argv[1]);
+	check_modules(argv[1]);
+	write_modules_thick();
 
 	if (fflush(stdout) || ferror(stdout)) {
 		perror("modules_thick: write");

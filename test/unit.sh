@@ -46,16 +46,18 @@ verdict() {
 }
 
 # Compare a tool's outcome with the case's "expect" (output) or "error"
-# (a text its stderr must contain, with a non-zero exit).
+# (a text its stderr must contain, with a non-zero exit and nothing on
+# stdout, $5: bad input leaves no partial output).
 judge() {
-	case=$1 rc=$2 got=$3 err=$4
+	case=$1 rc=$2 got=$3 err=$4 stdout=$5
 	if [ -f "$case/error" ]; then
 		want=$(cat "$case/error")
-		if [ "$rc" != 0 ] && grep -qF -- "$want" "$err"; then
+		if [ "$rc" != 0 ] && grep -qF -- "$want" "$err" && [ ! -s "$stdout" ]; then
 			return 0
 		fi
-		echo "  expected failure with: $want"
-		echo "  got exit $rc, stderr:"; sed 's/^/    /' "$err"
+		echo "  expected failure with: $want, and no output"
+		echo "  got exit $rc, $(wc -c < "$stdout") bytes of output, stderr:"
+		sed 's/^/    /' "$err"
 		return 1
 	fi
 	if [ "$rc" != 0 ]; then
@@ -184,13 +186,13 @@ run_kallsyms_case() {
 			return 1
 		fi
 	fi
-	judge "$case" $rc "$w/got" "$w/err"
+	judge "$case" $rc "$w/got" "$w/err" "$w/out.S"
 }
 
 run_thick_case() {
 	case=$1 w=$2
 	(cd "$case" && "$out/modules_thick" modules.builtin objects) > "$w/got" 2> "$w/err"
-	judge "$case" $? "$w/got" "$w/err"
+	judge "$case" $? "$w/got" "$w/err" "$w/got"
 }
 
 for case in test/unit/cases/* test/unit/thick/*; do

@@ -5,8 +5,8 @@
  * the kallsyms ELF reader (scripts/kallmodsyms_elf.c) the image of any
  * target without a cross toolchain, and malformed images on purpose.
  *
- * Usage: mkelf [-32|-64] [-lsb|-msb] [-set FIELD=VALUE]... [-cut N]
- *              [-truncate N] OUTPUT < SYMBOLS
+ * Usage: mkelf [-32|-64] [-lsb|-msb] [-unaligned] [-set FIELD=VALUE]...
+ *              [-cut N] [-truncate N] OUTPUT < SYMBOLS
  *
  * SYMBOLS has "file address size type name" lines: address in hex, size
  * in decimal, type an nm letter (upper case: global).  As ld -r writes
@@ -14,7 +14,10 @@
  * by an STT_FILE symbol of the file's name; then the global ones.  Every
  * symbol is absolute (SHN_ABS).  The object holds the ELF header, then
  * .symtab, .strtab and .shstrtab, then the section header table
- * (sections 0 to 3: SHT_NULL, .symtab, .strtab, .shstrtab).
+ * (sections 0 to 3: SHT_NULL, .symtab, .strtab, .shstrtab).  With
+ * -unaligned, .symtab and the section header table start one byte after
+ * their alignment: a valid image whose fields a reader must not load
+ * through host structures.
  *
  * To make malformed images:
  *   -set FIELD=VALUE  writes VALUE (C notation) in FIELD instead of the
@@ -67,7 +70,7 @@ static const char *const section_names[NR_SECTIONS] = {
 /* .shstrtab: the names at offsets 1, 9 and 17, and its final NUL. */
 static const char shstrtab[] = "\0.symtab\0.strtab\0.shstrtab";
 
-static bool is64, msb;
+static bool is64, msb, unaligned;
 static struct ehdr eh;
 static struct shdr sh[NR_SECTIONS];
 static struct sym *syms;
@@ -195,10 +198,11 @@ static void make_headers(unsigned int first_global)
 {
 	uint64_t word = is64 ? 8 : 4;
 	uint64_t sym_size = is64 ? 24 : 16;
+	uint64_t skew = unaligned;
 
 	sh[SEC_SYMTAB] = (struct shdr){
 		.name = 1, .type = SHT_SYMTAB,
-		.offset = align(is64 ? 64 : 52, word),
+		.offset = align(is64 ? 64 : 52, word) + skew,
 		.size = nr_syms * sym_size, .link = SEC_STRTAB,
 		.info = first_global, .addralign = word, .entsize = sym_size,
 	};
@@ -222,7 +226,8 @@ static void make_headers(unsigned int first_global)
 	eh.ident[EI_VERSION] = EV_CURRENT;
 	eh.type = ET_REL;
 	eh.version = EV_CURRENT;
-	eh.shoff = align(sh[SEC_SHSTRTAB].offset + sh[SEC_SHSTRTAB].size, word);
+	eh.shoff = align(sh[SEC_SHSTRTAB].offset + sh[SEC_SHSTRTAB].size,
+			 word) + skew;
 	eh.ehsize = is64 ? 64 : 52;
 	eh.shentsize = is64 ? 64 : 40;
 	eh.shnum = NR_SECTIONS;
@@ -458,6 +463,8 @@ int main(int argc, char **argv)
 			is64 = argv[i][1] == '6';
 		else if (!strcmp(argv[i], "-lsb") || !strcmp(argv[i], "-msb"))
 			msb = argv[i][1] == 'm';
+		else if (!strcmp(argv[i], "-unaligned"))
+			unaligned = true;
 		else if (!strcmp(argv[i], "-set") && i + 1 < argc)
 			i++;	/* once the headers are made */
 		else if (!strcmp(argv[i], "-cut") && i + 1 < argc)
@@ -467,7 +474,7 @@ int main(int argc, char **argv)
 		else if (argv[i][0] != '-' && !output)
 			output = argv[i];
 		else
-			die("usage: mkelf [-32|-64] [-lsb|-msb] %s",
+			die("usage: mkelf [-32|-64] [-lsb|-msb] [-unaligned] %s",
 			    "[-set FIELD=VALUE]... [-cut N] [-truncate N] OUTPUT < SYMBOLS");
 	}
 	if (!output)
