@@ -138,12 +138,16 @@ bool kms_map_script_symbol(const struct kms_map *map, const char *name)
 
 /*
  * String and constant pools the linker merges: the map gives their size
- * before merging, which may run into what follows them.
+ * before merging, which may run into what follows them.  So is the pool
+ * of exported symbols' names, __ksymtab_strings: in .vmlinux.export.o
+ * alone (6.12), or in each object that EXPORT_SYMBOL() writes them in
+ * (6.1).
  */
 bool kms_mergeable_section(const char *section)
 {
 	return strstr(section, ".rodata.str") == section ||
-	       strstr(section, ".rodata.cst") == section;
+	       strstr(section, ".rodata.cst") == section ||
+	       !strcmp(section, "__ksymtab_strings");
 }
 
 static void add_input(struct map_parser *p, const char *section,
