@@ -25,6 +25,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <xalloc.h>
+
 #include "kallmodsyms.h"
 
 /* A field of an ELF structure: where it starts, and its width in bytes. */
@@ -361,7 +363,10 @@ static const char *symbol_name(const struct elf_image *img,
 /*
  * Call @fn for every named symbol of the image's .symtab, with its value
  * and size, and for a local symbol the source file name of the STT_FILE
- * symbol heading its group (NULL for global symbols).
+ * symbol heading its group (NULL for global symbols): a copy per STT_FILE
+ * symbol, which outlives the call, so that the symbols of one object (one
+ * group) share the pointer even where several objects have sources of one
+ * name.
  */
 void kms_read_elf_symbols(const char *path,
 			  void (*fn)(const char *name, unsigned long long addr,
@@ -393,7 +398,7 @@ void kms_read_elf_symbols(const char *path,
 			continue;
 		s = symbol_name(&img, &strtab, i, name);
 		if (ELF64_ST_TYPE(info) == STT_FILE) {
-			file = s;
+			file = xstrdup(s);
 			continue;
 		}
 		fn(s, get(&img, sym, c->st_value), get(&img, sym, c->st_size),

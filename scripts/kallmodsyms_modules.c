@@ -27,6 +27,7 @@
  * one kallsyms pass to the next.  Bad input fails with file:line.
  */
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -351,12 +352,13 @@ static void add_candidate(unsigned int *n, const struct kms_range *rg)
 
 /*
  * What the candidate sections (those of objects built from @file, or all
- * if @file is NULL) agree on: their module set (0 if they disagree or there
- * are none) and, if they are all of one object, one of them (else NULL).
- * *@found says whether there were any.
+ * if @file is NULL; only object @obj's if @obj is not NULL) agree on: their
+ * module set (0 if they disagree or there are none) and, if they are all of
+ * one object, one of them (else NULL).  *@found says whether there were any.
  */
 static unsigned int agreed_set(const struct kms_range *const *cand,
-			       unsigned int n, const char *file, bool *found,
+			       unsigned int n, const char *file,
+			       const char *obj, bool *found,
 			       const struct kms_range **one)
 {
 	unsigned int i, set = 0;
@@ -365,6 +367,8 @@ static unsigned int agreed_set(const struct kms_range *const *cand,
 	*one = NULL;
 	for (i = 0; i < n; i++) {
 		if (file && !built_from(cand[i]->in->file, file))
+			continue;
+		if (obj && strcmp(cand[i]->in->file, obj))
 			continue;
 		if (*found && cand[i]->set != set) {
 			*one = NULL;
@@ -401,7 +405,10 @@ static bool is_kallsyms_object(const struct kms_range *rg)
  * A zero-sized symbol (a label, a zero-sized variable) at a section
  * boundary may belong to the section starting there, to an empty section
  * placed there, or to the section ending there.  A local symbol's source
- * file (its STT_FILE) picks among them; otherwise the kallsyms tables'
+ * file (its STT_FILE) picks among them, and object @obj if not NULL (the
+ * one the rest of the symbols of its STT_FILE group lie in, where objects
+ * built from sources of one name are on both sides); otherwise the kallsyms
+ * tables'
  * object ending there, or the section starting there, as a label at the
  * start of a section is the common case;
  * otherwise the empty sections and the section ending there must agree.
@@ -409,7 +416,7 @@ static bool is_kallsyms_object(const struct kms_range *rg)
  * and gets no module.
  */
 static const struct kms_range *range_of(const struct kms_symbol *s,
-					unsigned int *set)
+					const char *obj, unsigned int *set)
 {
 	const struct kms_range *starts = NULL, *one;
 	const struct kms_range *tables = NULL;
@@ -440,7 +447,7 @@ static const struct kms_range *range_of(const struct kms_symbol *s,
 	}
 
 	if (s->file) {
-		*set = agreed_set(candidates, n, s->file, &found, &one);
+		*set = agreed_set(candidates, n, s->file, obj, &found, &one);
 		if (found)
 			return one;
 	}
@@ -452,8 +459,64 @@ static const struct kms_range *range_of(const struct kms_symbol *s,
 		*set = starts->set;
 		return starts;
 	}
-	*set = agreed_set(candidates, n, NULL, &found, &one);
+	*set = agreed_set(candidates, n, NULL, NULL, &found, &one);
 	return one;
+}
+
+/*
+ * The STT_FILE groups of local symbols (one per object, see
+ * kallmodsyms_elf.c), each with the object its placed symbols lie in: NULL
+ * where they lie in several.
+ */
+struct kms_group {
+	const char *file;	/* the group's: its symbols share the pointer */
+	const char *obj;
+};
+
+static struct kms_group *groups;
+static unsigned int nr_groups;
+
+static int compare_groups(const void *a, const void *b)
+{
+	uintptr_t fa = (uintptr_t)((const struct kms_group *)a)->file;
+	uintptr_t fb = (uintptr_t)((const struct kms_group *)b)->file;
+
+	return fa < fb ? -1 : fa > fb;
+}
+
+static void find_groups(const struct kms_symbol *syms, unsigned int n)
+{
+	unsigned int i, k = 0;
+
+	groups = xcalloc(n + 1, sizeof(*groups));
+	for (i = 0; i < n; i++) {
+		if (!syms[i].file || !syms[i].in ||
+		    !built_from(syms[i].in->file, syms[i].file))
+			continue;
+		groups[k].file = syms[i].file;
+		groups[k++].obj = syms[i].in->file;
+	}
+	qsort(groups, k, sizeof(*groups), compare_groups);
+	nr_groups = 0;
+	for (i = 0; i < k; i++) {
+		struct kms_group *g = nr_groups ? &groups[nr_groups - 1] : NULL;
+
+		if (g && g->file == groups[i].file) {
+			if (g->obj && strcmp(g->obj, groups[i].obj))
+				g->obj = NULL;
+			continue;
+		}
+		groups[nr_groups++] = groups[i];
+	}
+}
+
+/* The object the placed symbols of @file's group lie in, or NULL. */
+static const char *group_object(const char *file)
+{
+	struct kms_group key = { .file = file }, *g;
+
+	g = bsearch(&key, groups, nr_groups, sizeof(*groups), compare_groups);
+	return g ? g->obj : NULL;
 }
 
 /*
@@ -469,7 +532,9 @@ void kms_place_modules(const struct kms_map *map)
 /*
  * The module set and input section of each symbol.  Symbols the linker
  * script defines belong to no object even where they share an address with
- * one.  A section of vmlinux.o that vmlinux.o.map does not list (see
+ * one.  A zero-sized symbol that objects built from sources of one name
+ * both claim is placed after the others, by its STT_FILE group.  A
+ * section of vmlinux.o that vmlinux.o.map does not list (see
  * kms_compose_map()) may hold no other symbol: its objects are unknown.
  */
 void kms_attribute_symbols(const struct kms_map *map, struct kms_symbol *syms,
@@ -485,7 +550,7 @@ void kms_attribute_symbols(const struct kms_map *map, struct kms_symbol *syms,
 		s->in = NULL;
 		if (kms_map_script_symbol(map, s->name))
 			continue;
-		rg = range_of(s, &s->set);
+		rg = range_of(s, NULL, &s->set);
 		if (rg && !strcmp(rg->in->file, "vmlinux.o"))
 			kms_die("%s:%u: %s of vmlinux.o, not in the vmlinux.o map, holds %s",
 				rg->in->map, rg->in->line, rg->in->section,
@@ -493,6 +558,27 @@ void kms_attribute_symbols(const struct kms_map *map, struct kms_symbol *syms,
 		if (rg)
 			s->in = rg->in;
 	}
+
+	find_groups(syms, n);
+	for (i = 0; i < n; i++) {
+		struct kms_symbol *s = &syms[i];
+		const struct kms_range *rg;
+		const char *obj;
+		unsigned int set;
+
+		if (s->in || !s->file || s->size ||
+		    kms_map_script_symbol(map, s->name))
+			continue;
+		obj = group_object(s->file);
+		if (!obj)
+			continue;
+		rg = range_of(s, obj, &set);
+		if (rg && !strcmp(rg->in->file, obj)) {
+			s->set = set;
+			s->in = rg->in;
+		}
+	}
+	free(groups);
 }
 
 /* Module sets and names, for the messages of kallmodsyms_objects.c. */

@@ -7,9 +7,9 @@
  * address in the ELF symbol table of the image it comes from (see
  * kallmodsyms_elf.c), the n-th kallsyms symbol of a name and address with
  * the n-th such ELF symbol: that gives its st_size and, for a local
- * symbol, the source file of the STT_FILE symbol heading its group, which
- * kallmodsyms_modules.c uses to place a zero-sized symbol at a boundary
- * between two objects.
+ * symbol, the source file of the STT_FILE symbol heading its group (one
+ * pointer per group, that is per object), which kallmodsyms_modules.c uses
+ * to place a zero-sized symbol at a boundary between two objects.
  *
  * Symbols in kallsyms order are mostly laid end to end: a symbol's size is
  * usually the distance to the next symbol at a different address (its
@@ -71,33 +71,6 @@ static struct kms_elf_sym *elf_syms;
 static unsigned int nr_elf_syms, elf_alloc;
 static HASHTABLE_DEFINE(elf_keys, 1U << 16);
 
-/* Source file names of local symbols, each once. */
-struct file_name {
-	struct hlist_node node;
-	char name[];
-};
-
-static HASHTABLE_DEFINE(file_names, 1U << 14);
-
-static const char *intern_file(const char *file)
-{
-	unsigned int hash;
-	struct file_name *f;
-	size_t len;
-
-	if (!file)
-		return NULL;
-	hash = hash_str(file);
-	hash_for_each_possible(file_names, f, node, hash)
-		if (!strcmp(f->name, file))
-			return f->name;
-	len = strlen(file) + 1;
-	f = xmalloc(sizeof(*f) + len);
-	memcpy(f->name, file, len);
-	hash_add(file_names, &f->node, hash);
-	return f->name;
-}
-
 static unsigned int hash_elf_key(const char *name, unsigned long long addr)
 {
 	return kms_hash_bytes(hash_str(name), &addr, sizeof(addr));
@@ -136,7 +109,7 @@ static void add_elf_symbol(const char *name, unsigned long long addr,
 	elf_syms = kms_grow(elf_syms, nr_elf_syms, &elf_alloc,
 			    sizeof(*elf_syms));
 	elf_syms[nr_elf_syms].size = size;
-	elf_syms[nr_elf_syms].file = intern_file(file);
+	elf_syms[nr_elf_syms].file = file;
 	elf_syms[nr_elf_syms].next = -1;
 	if (!k) {
 		add_elf_key(name, addr, hash, nr_elf_syms);

@@ -100,21 +100,30 @@ make_symbols() {
 
 # The object of the symbols of $1 that the host assembler and linker make,
 # as $3.  A name defined again goes to another file, as a local symbol,
-# and the files are linked into one with ld -r.
+# and the files are linked into one with ld -r, in order.  A fifth column
+# names the source file of a symbol instead ("a/x.S"; its STT_FILE is
+# "x.S", so "a/x.S" and "b/x.S" are two objects of one source name).
 host_object() {
 	src=$1 w=$2 obj=$3
-	rm -f "$w"/elf[0-9]*.S
-	awk -v w="$w" '{
-		f = sprintf("%s/elf%d.S", w, seen[$4]++)
+	rm -rf "$w/src"
+	mkdir -p "$w/src"
+	awk -v w="$w/src" '{
+		f = NF >= 5 ? w "/" $5 : sprintf("%s/elf%d.S", w, seen[$4]++)
+		if (!(f in files)) {
+			files[f] = 1
+			print f
+			d = f; sub(/\/[^\/]*$/, "", d)
+			system("mkdir -p " d)
+		}
 		if ($3 ~ /[A-Z]/)
 			printf ".globl %s\n", $4 > f
 		printf ".set %s, 0x%s\n.size %s, %s\n", $4, $1, $4, $2 > f
-	}' "$src"
-	for s in "$w"/elf[0-9]*.S; do
-		[ -f "$s" ] || continue
+	}' "$src" | sort > "$w/src/list"
+	while read -r s; do
 		$CC -c -o "${s%.S}.o" "$s" || return 1
-	done
-	ld -r -o "$obj" "$w"/elf[0-9]*.o 2>/dev/null || $CC -c -o "$obj" -x assembler /dev/null
+	done < "$w/src/list"
+	ld -r -o "$obj" $(sed 's/\.S$/.o/' "$w/src/list") 2>/dev/null ||
+		$CC -c -o "$obj" -x assembler /dev/null
 }
 
 # A case whose object mkelf made (any class and byte order) must emit
