@@ -2,15 +2,20 @@
 # Generate the git format-patch series from the repository: the new files
 # at their kernel paths, and <series-dir>/series, which declares the split:
 #
-#   patch <name>     a patch: its commit log is <series-dir>/<name>.log
-#                    (subject, blank line, body), its edits to files that
-#                    exist before it are <series-dir>/<name>.diff (optional)
+#   patch <name> [<log>]
+#                    a patch: its commit log is <series-dir>/<name>.log, or
+#                    <log> (relative to <series-dir>: another kernel
+#                    version's log, where they are the same), as subject,
+#                    blank line, body; its edits to files that exist before
+#                    it are <series-dir>/<name>.diff (optional)
 #   add <path>       a new file the patch adds whole
 #
 # A new file is added by one patch.  What that patch adds is the file as
 # the repository holds it, less the edits later patches' diffs make to it;
-# upstream files are the pristine ones plus the diffs so far; "@AUTHOR@"
-# in a diff stands for the author.  The cover letter is
+# upstream files are the pristine ones plus the diffs so far, and a file a
+# diff creates ("new file mode": a file of a later kernel that this one
+# lacks) is not a new file of the repository; "@AUTHOR@" in a diff stands
+# for the author.  The cover letter is
 # <series-dir>/cover.log (its first paragraph the subject).
 # Author, date and Signed-off-by: git's user.name and user.email, and the
 # date of the repository's last commit.
@@ -35,12 +40,14 @@ date=$(git log -1 --format=%aI)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# The split: "<k> <name>" per patch and "<k> <path>" per added file.
+# The split: "<k> <name> <log>" per patch and "<k> <path>" per added file.
 awk -v f="$dir/series" '
 	/^[ \t]*(#|$)/ { next }
-	$1 == "patch" && NF == 2 { print ++k, $2 > "/dev/stderr"; next }
+	$1 == "patch" && (NF == 2 || NF == 3) {
+		print ++k, $2, (NF == 3 ? $3 : $2 ".log") > "/dev/stderr"; next
+	}
 	$1 == "add" && NF == 2 && k { print k, $2; next }
-	{ printf "%s:%d: expected \"patch <name>\" or \"add <path>\"\n", f, NR > "/dev/stderr"; exit 1 }
+	{ printf "%s:%d: expected \"patch <name> [<log>]\" or \"add <path>\"\n", f, NR > "/dev/stderr"; exit 1 }
 ' "$dir/series" > "$work/adds" 2> "$work/patches" || { cat "$work/patches" >&2; exit 1; }
 grep -q ':[0-9]*: expected' "$work/patches" && { cat "$work/patches" >&2; exit 1; }
 n=$(wc -l < "$work/patches")
@@ -57,20 +64,25 @@ extra=$(comm -13 "$work/files" "$work/added")
 [ -z "$extra" ] || die "added by a patch but not in the repository: $extra"
 
 # Split each diff into one piece per file: pieces/<k>/<i>, listed in
-# pieces/<k>.list as "<i> <path>".
-while read -r k p; do
-	[ -f "$dir/$p.log" ] || die "$dir/$p.log: missing"
+# pieces/<k>.list as "<i> <path>"; the paths of files a piece creates go
+# to "created".
+: > "$work/created"
+while read -r k p log; do
+	[ -f "$dir/$log" ] || die "$dir/$log: missing"
 	mkdir -p "$work/pieces/$k"
 	[ -f "$dir/$p.diff" ] || { : > "$work/pieces/$k.list"; continue; }
-	awk -v d="$work/pieces/$k" -v f="$dir/$p.diff" '
+	awk -v d="$work/pieces/$k" -v f="$dir/$p.diff" -v c="$work/created" '
 		/^diff --git a\// {
 			path = $3; sub(/^a\//, "", path)
 			out = d "/" ++i; print i, path
 		}
+		/^new file mode / && out { print path >> c }
 		!out { printf "%s:%d: not a git diff\n", f, NR > "/dev/stderr"; exit 1 }
 		{ print > out }
 	' "$dir/$p.diff" > "$work/pieces/$k.list"
 done < "$work/patches"
+created=$(sort -u "$work/created" | comm -12 - "$work/added")
+[ -z "$created" ] || die "created by a diff but a new file of the repository: $created"
 
 # "@AUTHOR@" in a diff (the MAINTAINERS entry) stands for the author.
 for f in "$work"/pieces/*/*; do
@@ -107,11 +119,13 @@ while [ "$k" -gt 0 ]; do
 	k=$((k - 1))
 done
 
-# Upstream files, forwards from the pristine ones.
+# Upstream files, forwards from the pristine ones (none yet for a file a
+# diff creates).
 mkdir -p "$work/up"
 cat "$work"/pieces/*.list | cut -d' ' -f2 | sort -u | while read -r path; do
 	[ -n "$(added_at "$path")" ] && continue
 	mkdir -p "$work/up/$(dirname "$path")"
+	grep -qxF "$path" "$work/created" && continue
 	git -C "$tree" show "upstream:$path" > "$work/up/$path" 2>/dev/null ||
 		die "a diff edits $path, which is neither upstream nor added"
 	if git -C "$tree" ls-tree upstream -- "$path" | grep -q '^100755'; then
@@ -119,7 +133,7 @@ cat "$work"/pieces/*.list | cut -d' ' -f2 | sort -u | while read -r path; do
 	fi
 done
 cp -r "$work/up" "$work/base"
-while read -r k p; do
+while read -r k p log; do
 	while read -r i path; do
 		[ -n "$(added_at "$path")" ] && continue
 		(cd "$work/up" && git apply "$work/pieces/$k/$i") ||
@@ -136,14 +150,14 @@ git -C "$repo" add -A
 GIT_AUTHOR_DATE=$date GIT_COMMITTER_DATE=$date \
 	git -C "$repo" -c user.name=upstream -c user.email=upstream@invalid \
 	commit -q -m upstream
-while read -r k p; do
+while read -r k p log; do
 	(cd "$repo" && git ls-files -z | xargs -0 rm -f)
 	cp -r "$work/state/$k/." "$repo/"
 	git -C "$repo" add -A
 	GIT_AUTHOR_NAME=$name GIT_AUTHOR_EMAIL=$email GIT_AUTHOR_DATE=$date \
 	GIT_COMMITTER_NAME=$name GIT_COMMITTER_EMAIL=$email \
 	GIT_COMMITTER_DATE=$date \
-		git -C "$repo" commit -q -s -F "$dir/$p.log"
+		git -C "$repo" commit -q -s -F "$dir/$log"
 done < "$work/patches"
 
 git -C "$repo" config branch.series.description "$(cat "$dir/cover.log")"
