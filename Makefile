@@ -1,18 +1,47 @@
 # kallmodsyms: project driver (not kbuild's).  See README.md.
 
-KVER     := 6.12
+# The kernel versions the series is made for, and the test kernel variants
+# of each: 6.12's vmlinux linked from vmlinux.o (ibt) and from vmlinux.a
+# (noibt); 6.1's, named after it, linked from vmlinux.o.
+KVERS         := 6.12 6.1
+VARIANTS_6.12 := ibt noibt
+VARIANTS_6.1  := 6.1
+kver-of = $(firstword $(foreach k,$(KVERS),$(if $(filter $(1),$(VARIANTS_$(k))),$(k))))
+
+# KVER picks the version every target but check works on (default 6.12);
+# VARIANT the test kernel (default the version's first), and implies KVER.
+ifdef VARIANT
+ifeq ($(call kver-of,$(VARIANT)),)
+$(error VARIANT=$(VARIANT): no such test kernel; they are: $(foreach k,$(KVERS),$(VARIANTS_$(k))))
+endif
+KVER     ?= $(call kver-of,$(VARIANT))
+endif
+KVER     ?= 6.12
+ifeq ($(filter $(KVER),$(KVERS)),)
+$(error KVER=$(KVER): the series is for Linux $(KVERS))
+endif
+VARIANT  ?= $(firstword $(VARIANTS_$(KVER)))
+ifneq ($(call kver-of,$(VARIANT)),$(KVER))
+$(error VARIANT=$(VARIANT) is not a test kernel of Linux $(KVER), whose are: $(VARIANTS_$(KVER)))
+endif
+
 TARBALL  := /usr/src/linux-source-$(KVER).tar.xz
 BUILD    := build
 TREE     := $(BUILD)/linux-$(KVER)
 SERIES   := $(BUILD)/series/v$(KVER)
-VARIANT  ?= ibt
-VARIANTS := ibt noibt
-FRAGS     = test/config/base.config test/config/$(1).config $(KCONFIG_FRAGMENT)
+GUEST    := $(BUILD)/guest$(if $(filter 6.12,$(KVER)),,-$(KVER))
+FRAGS_ibt   := test/config/ibt.config
+FRAGS_noibt := test/config/noibt.config
+FRAGS_6.1   := test/config/ibt.config test/config/6.1.config
+FRAGS     = test/config/base.config $(FRAGS_$(1)) $(KCONFIG_FRAGMENT)
 
-GUEST_PROGS = $(BUILD)/guest/kselftest/kallmodsyms/kallmodsyms_test \
-              $(BUILD)/guest/read-time
+# make check covers every version, or only KVER when it is given.
+CHECK_KVERS := $(if $(filter command line environment,$(origin KVER)),$(KVER),$(KVERS))
 
-.PHONY: all deps pristine series tree kernel guest boot run unit check check-series bench bench-defconfig clean
+GUEST_PROGS = $(GUEST)/kselftest/kallmodsyms/kallmodsyms_test \
+              $(GUEST)/read-time
+
+.PHONY: all deps pristine series tree kernel guest boot run unit check check-series bench bench-defconfig clean kver
 
 all: run
 
@@ -32,7 +61,7 @@ kernel: tree
 	@test/build-kernel.sh $(TREE) $(BUILD)/$(VARIANT) $(call FRAGS,$(VARIANT))
 
 guest: tree
-	@test/build-guest.sh $(TREE) $(BUILD)/guest
+	@test/build-guest.sh $(TREE) $(GUEST)
 
 boot: guest
 	@test/mkinitramfs.sh $(BUILD)/$(VARIANT) $(BUILD)/$(VARIANT)/initramfs.cpio $(GUEST_PROGS)
@@ -41,25 +70,34 @@ boot: guest
 run: kernel boot
 	@test/summary.sh $(BUILD)/$(VARIANT)
 
-unit: tree
-	@test/unit.sh $(TREE) $(BUILD)/unit $(CASES)
+# The host unit tests run scripts/kallsyms of the 6.12 tree.
+unit:
+	@$(MAKE) -s tree KVER=6.12 VARIANT=ibt
+	@test/unit.sh $(BUILD)/linux-6.12 $(BUILD)/unit $(CASES)
 
 check: deps
-	@TREE=$(TREE) SERIES=$(SERIES) PATCHES=patches/v$(KVER) test/check.sh $(BUILD) $(VARIANTS)
+	@KVERS="$(CHECK_KVERS)" test/check.sh $(BUILD) \
+		$(foreach k,$(CHECK_KVERS),$(VARIANTS_$(k)))
 
 # Every prefix of the series builds; so does the whole with the option off.
 check-series: tree
-	@test/check-series.sh $(TREE) $(BUILD) $(call FRAGS,ibt)
+	@test/check-series.sh $(TREE) $(BUILD) $(call FRAGS,$(VARIANT))
 
 bench:
 	@test/bench.sh $(BUILD)/$(VARIANT)
 	@test/layers.sh $(BUILD)/$(VARIANT)
 
 # x86_64 defconfig + KALLSYMS_ALL, for the figures only (not in check).
+DEFCONFIG := $(BUILD)/defconfig$(if $(filter 6.12,$(KVER)),,-$(KVER))
 bench-defconfig: tree
-	@KBASE=defconfig test/build-kernel.sh $(TREE) $(BUILD)/defconfig test/config/defconfig.config
-	@test/bench.sh $(BUILD)/defconfig
-	@test/layers.sh $(BUILD)/defconfig
+	@KBASE=defconfig test/build-kernel.sh $(TREE) $(DEFCONFIG) test/config/defconfig.config \
+		$(filter test/config/$(KVER).config,$(wildcard test/config/*.config))
+	@test/bench.sh $(DEFCONFIG)
+	@test/layers.sh $(DEFCONFIG)
+
+# The kernel version of VARIANT, for test/check.sh.
+kver:
+	@echo $(KVER)
 
 clean:
 	rm -rf $(BUILD)

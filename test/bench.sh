@@ -7,7 +7,8 @@
 #
 # Usage: test/bench.sh <objdir>
 obj=$1
-o=$(ls -t "$obj"/.tmp_vmlinux[0-9].kallsyms.o | head -n 1)	# the last link's
+o=$(ls -t "$obj"/.tmp_vmlinux[0-9].kallsyms.o "$obj"/.tmp_vmlinux.kallsyms[0-9].o \
+	2>/dev/null | head -n 1)	# the last link's (6.1 names it .tmp_vmlinux.kallsymsN.o)
 end=$(size -A "$o" | awk '$1 == ".rodata" { print $2 }')
 nm -n "$o" | awk -v end="$end" '
 	function out(n, b) {

@@ -15,7 +15,7 @@ shift 2
 mkdir -p "$build"
 build=$(cd "$build" && pwd)
 wt=$build/bisect/$(basename "$tree")
-obj=$build/bisect/obj
+obj=$build/bisect/obj${tree##*/linux}
 mkdir -p "$build/bisect"
 passed=0
 failed=0
@@ -26,7 +26,7 @@ failed=0
 build() {
 	label=$1 commit=$2
 	shift 2
-	log=$build/log.series-$(echo "$label" | tr ' /=' '___')
+	log=$build/log.series-${tree##*/linux-}-$(echo "$label" | tr ' /=' '___')
 	git -C "$wt" checkout -q --detach "$commit" &&
 	CHECK_CONFIG=no test/build-kernel.sh "$wt" "$obj" "$@" > "$log" 2>&1
 	if [ $? = 0 ]; then

@@ -1,21 +1,29 @@
 #!/bin/sh
-# Run every check of the project: host unit tests, then for each kernel
-# variant the build, the boot, the guest's own checks and the host-side
-# comparisons against the oracles.  Prints one PASS/FAIL line per check and
-# ends with "N passed, N failed"; exits non-zero if anything failed.
+# Run every check of the project: for each kernel version its series
+# checks, then the host unit tests, then for each kernel variant the build,
+# the boot, the guest's own checks and the host-side comparisons against
+# the oracles.  Prints one PASS/FAIL line per check and ends with
+# "N passed, N failed"; exits non-zero if anything failed.
 #
-# Usage: TREE=<tree> SERIES=<series-dir> PATCHES=<repository series dir> test/check.sh <builddir> <variant>...
+# Usage: KVERS="<kernel version>..." test/check.sh <builddir> <variant>...
+#   (a variant is what make kernel VARIANT=<variant> builds; each belongs
+#   to one kernel version)
 build=$1
 shift
 mkdir -p "$build"
 tally=$build/check.tally
 : > "$tally"
 
+# The log of step <name>.
+logof() {
+	echo "$build/log.$(echo "$1" | tr ' /' '__')"
+}
+
 # step <name> <command>...: run a step, log its output, record the verdict.
 step() {
 	name=$1
 	shift
-	log=$build/log.$(echo "$name" | tr ' /' '__')
+	log=$(logof "$name")
 	echo "  RUN     $name"
 	if "$@" > "$log" 2>&1; then
 		echo "PASS: $name" | tee -a "$tally"
@@ -39,7 +47,6 @@ if [ -z "$(git config user.email)" ] && [ -z "$GIT_AUTHOR_EMAIL" ]; then
 	export GIT_AUTHOR_NAME="kallmodsyms check" GIT_AUTHOR_EMAIL=check@invalid
 fi
 
-# Without a tree, nothing else can run.
 finish() {
 	passed=$(grep -c '^PASS' "$tally")
 	failed=$(grep -c '^FAIL' "$tally")
@@ -48,21 +55,44 @@ finish() {
 	exit
 }
 
-step "series: make series" make -s series || finish
-step "series: git am onto the pristine tree" make -s tree || finish
-step "series: checkpatch" test/check-patches.sh "$TREE" "$SERIES" "$PATCHES"
-collect "$build/log.series:_checkpatch" series
-step "series: tree" test/check-tree.sh "$TREE"
-collect "$build/log.series:_tree" series
+# The series of each kernel version.  Without its tree, nothing of that
+# version can run.
+broken=
+for k in $KVERS; do
+	s="series $k"
+	if ! step "$s: make series" make -s series KVER="$k" ||
+	   ! step "$s: git am onto the pristine tree" make -s tree KVER="$k"; then
+		broken="$broken $k "
+		continue
+	fi
+	step "$s: checkpatch" test/check-patches.sh "$build/linux-$k" \
+		"$build/series/v$k" "patches/v$k"
+	collect "$(logof "$s: checkpatch")" "$s"
+	step "$s: tree" test/check-tree.sh "$build/linux-$k" "patches/v$k"
+	collect "$(logof "$s: tree")" "$s"
+done
 
-step "unit" make -s unit && collect "$build/log.unit" unit
+# The host unit tests run on the 6.12 tree.
+case " $KVERS " in
+*" 6.12 "*)
+	case "$broken" in
+	*" 6.12 "*) ;;
+	*) step "unit" make -s unit && collect "$build/log.unit" unit ;;
+	esac
+esac
 
 for v in "$@"; do
+	k=$(make -s --no-print-directory kver VARIANT="$v")
+	case "$broken" in
+	*" $k "*)
+		echo "FAIL: $v: not built, as the $k series did not apply" | tee -a "$tally"
+		continue
+	esac
 	step "$v: build" make -s kernel VARIANT="$v" || continue
 	step "$v: boot" make -s boot VARIANT="$v" || continue
 	collect "$build/$v/guest/results" "$v: guest"
 	step "$v: e2e" test/e2e.sh "$build/$v" && true
-	collect "$build/log.${v}:_e2e" "$v: e2e"
+	collect "$(logof "$v: e2e")" "$v: e2e"
 done
 
 finish

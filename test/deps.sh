@@ -3,9 +3,9 @@
 # python3-ply and python3-git: checkpatch.pl runs scripts/spdxcheck.py.
 set -e
 
-pkgs="linux-source-6.12 gcc make flex bison bc libelf-dev libssl-dev cpio
-      gawk xz-utils patch qemu-system-x86 busybox-static ccache libc6-dev
-      binutils perl git python3-ply python3-git"
+pkgs="linux-source-6.12 linux-source-6.1 gcc make flex bison bc libelf-dev
+      libssl-dev cpio gawk xz-utils patch qemu-system-x86 busybox-static ccache
+      libc6-dev binutils perl git python3-ply python3-git"
 
 missing=
 for p in $pkgs; do

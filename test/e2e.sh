@@ -20,9 +20,25 @@ done
 
 # The tables keep their size from one kallsyms pass to the next: the last
 # link needed no third pass (a .tmp_vmlinux3 older than .tmp_vmlinux2 is
-# left from an earlier build).
-[ ! -e "$obj/.tmp_vmlinux3" ] || [ "$obj/.tmp_vmlinux3" -ot "$obj/.tmp_vmlinux2" ]
+# left from an earlier build; 6.1 names them .tmp_vmlinux.kallsyms2 and 3).
+t=$obj/.tmp_vmlinux
+[ -e "${t}2" ] || t=$obj/.tmp_vmlinux.kallsyms
+[ ! -e "${t}3" ] || [ "${t}3" -ot "${t}2" ]
 result $? "vmlinux linked with two kallsyms passes, no extra pass"
+
+# Linux 6.1 has no CONFIG_BUILTIN_MODULE_RANGES: make modules.builtin.ranges
+# with 6.12's scripts/generate_builtin_ranges.awk, as it is upstream (tag
+# "upstream" of the 6.12 tree, $RANGES_TREE), run as 6.12's
+# scripts/Makefile.vmlinux runs it.
+ranges=$obj/modules.builtin.ranges
+if ! grep -q '^CONFIG_BUILTIN_MODULE_RANGES=y' "$obj/.config"; then
+	ranges=$(cd "$bin" && pwd)/modules.builtin.ranges
+	awkf=$(cd "$bin" && pwd)/generate_builtin_ranges.awk
+	git -C "${RANGES_TREE:-$(dirname "$obj")/linux-6.12}" show \
+		upstream:scripts/generate_builtin_ranges.awk > "$awkf" &&
+	(cd "$obj" && gawk -f "$awkf" modules.builtin vmlinux.map vmlinux.o.map) > "$ranges"
+	result $? "6.12's generate_builtin_ranges.awk, unchanged, made modules.builtin.ranges"
+fi
 
 for c in check-ranges check-owners check-sizes check-tags; do
 	gcc -O2 -Wall -Wno-format-truncation -o "$bin/$c" "test/e2e/$c.c" \
@@ -33,7 +49,7 @@ done
 (cd "$obj" && for a in vmlinux.a $(find lib arch -name lib.a); do ar t "$a"; done |
 	sort -u | xargs nm -A --defined-only) > "$bin/owners" || exit 1
 
-"$bin/check-ranges" "$obj/modules.builtin.ranges" "$obj/vmlinux.map" \
+"$bin/check-ranges" "$ranges" "$obj/vmlinux.map" \
 	"$guest/kallmodsyms" "$guest/modules" "$obj" "$bin/owners"
 result $? "module sets equal upstream modules.builtin.ranges"
 
@@ -48,7 +64,8 @@ done > "$bin/modules.nm" || exit 1
 result $? "sizes equal nm -S of vmlinux and of the loaded modules' .ko"
 
 # The output of the last kallsyms pass, for the names it reported.
-last_s=$(ls -t "$obj"/.tmp_vmlinux[0-9].kallsyms.S | head -n 1)
+last_s=$(ls -t "$obj"/.tmp_vmlinux[0-9].kallsyms.S "$obj"/.tmp_vmlinux.kallsyms[0-9].S \
+	2>/dev/null | head -n 1)
 omap=
 [ -f "$obj/vmlinux.o.map" ] && grep -q ' vmlinux\.o$' "$obj/vmlinux.map" && omap=$obj/vmlinux.o.map
 "$bin/check-tags" "$guest/kallmodsyms" "$guest/modules" "$last_s" "$obj/vmlinux.map" $omap

@@ -48,7 +48,8 @@
 # Usage: test/layers.sh <objdir>
 obj=$1
 top=$(cd "$(dirname "$0")/.." && pwd)
-o=$(ls -t "$obj"/.tmp_vmlinux[0-9].kallsyms.o | head -n 1)	# the last link's
+o=$(ls -t "$obj"/.tmp_vmlinux[0-9].kallsyms.o "$obj"/.tmp_vmlinux.kallsyms[0-9].o \
+	2>/dev/null | head -n 1)	# the last link's (6.1 names it .tmp_vmlinux.kallsymsN.o)
 s=${o%.o}.S
 w=$(mktemp -d) || exit 1
 trap 'rm -rf "$w"' EXIT
