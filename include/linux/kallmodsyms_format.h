@@ -23,8 +23,13 @@
 /* The most modules one object file may be linked into. */
 #define KALLMODSYMS_MAX_MODULES		16
 
-/* Module and object names: an index entry every this many names. */
-#define KALLMODSYMS_NAMES_PER_INDEX	32
+/*
+ * Module and object names: an index entry every this many names.  A reader
+ * of /proc/kallmodsyms goes back to an earlier object name at each output
+ * section and wherever the link order is not address order: 8 keeps those
+ * seeks short for a few hundred bytes of index.
+ */
+#define KALLMODSYMS_NAMES_PER_INDEX	8
 
 /* The letter that ends a name; the others are its characters. */
 #define KALLMODSYMS_NAME_END		0
