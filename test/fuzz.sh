@@ -112,6 +112,11 @@ replay() {
 	opts="-n $MUTATIONS -t 5000 -o $out/findings/$1"
 	[ "$strict" = - ] || opts="$opts -S $strict"
 	[ "$format" = binary ] && opts="$opts -b"
+	if [ -n "$KEEP_CHANGED" ]; then
+		rm -rf "$out/changed/$1"
+		mkdir -p "$out/changed/$1"
+		opts="$opts -k $out/changed/$1"
+	fi
 	rc=0
 	for s in "$top"/test/fuzz/"$1"/*; do
 		(cd "$w/case" && "$out/mutate" $opts -x "$tolerate" $(input_names) -i "$input" -s "$s" -- $cmd) || rc=1

@@ -4,7 +4,7 @@
  * of it, and judge every outcome.
  *
  * Usage: mutate [-b] [-n count] [-r seed] [-t ms] [-S ops] [-e name]...
- *               [-o dir] [-x prefix] -i input -s seedfile -- command [arg...]
+ *               [-o dir] [-k dir] [-x prefix] -i input -s seedfile -- command [arg...]
  *
  *   -i input     the file the command reads, which is overwritten with the
  *                seed and each mutation of it (the seed again at the end)
@@ -19,6 +19,8 @@
  *   -e name      an input file as the tool's messages name it (any number;
  *                the -i argument is one)
  *   -o dir       write each mutated input that failed a check there
+ *   -k dir       write there each mutated input that the command accepted
+ *                with other output than the seed's (to review them)
  *   -x prefix    an error whose message begins with @prefix is accepted even
  *                if it names no input or comes after output (a known
  *                exception, counted apart as tolerated)
@@ -82,7 +84,7 @@ static const char *const mutation_names[NR_MUTATIONS] = {
 	"byte", "bit", "zero", "ones", "cut",
 };
 
-static const char *input, *seed_file, *save_dir, *tolerated;
+static const char *input, *seed_file, *save_dir, *tolerated, *changed_dir;
 static const char *names[MAX_NAMES];
 static unsigned int nr_names;
 static char **command;
@@ -217,6 +219,7 @@ static bool names_an_input(const struct buf *err)
 }
 
 static int nr_errors, nr_tolerated, nr_same, nr_changed, nr_failed;
+static bool changed;		/* the last run succeeded with other output */
 
 /*
  * Judge outcome @o of the input in @b, made by mutation @m (-1: the seed
@@ -252,6 +255,7 @@ static const char *judge(const struct outcome *o, const struct outcome *ref, int
 		return NULL;
 	}
 	nr_changed++;
+	changed = true;
 	if (m >= 0 && strict[m]) {
 		if (WEXITSTATUS(ref->status))
 			return "success on a mutation of an input that fails";
@@ -441,6 +445,18 @@ static bool mutate(int m, const struct buf *s, struct buf *d)
 	return d->len != s->len || memcmp(d->p, s->p, s->len);
 }
 
+/* Write input @in of mutation @m, run @n, into @dir; return its path. */
+static const char *save(const char *dir, int m, int n, const struct buf *in)
+{
+	static char path[4096];
+	const char *base = strrchr(seed_file, '/');
+
+	snprintf(path, sizeof(path), "%s/%s-%s-%d", dir, base ? base + 1 : seed_file,
+		 m < 0 ? "seed" : mutation_names[m], n);
+	write_file(path, in);
+	return path;
+}
+
 static void report(const char *why, int m, int n, const struct outcome *o,
 		   const struct buf *in)
 {
@@ -452,16 +468,8 @@ static void report(const char *why, int m, int n, const struct outcome *o,
 	       m < 0 ? "the seed" : "mutation ", m < 0 ? "" : mutation_names[m], n, why,
 	       WIFEXITED(o->status) ? WEXITSTATUS(o->status) : -1,
 	       errlen > 200 ? 200 : errlen, o->err.p);
-	if (save_dir) {
-		char path[4096];
-		const char *base = strrchr(seed_file, '/');
-
-		snprintf(path, sizeof(path), "%s/%s-%s-%d", save_dir,
-			 base ? base + 1 : seed_file,
-			 m < 0 ? "seed" : mutation_names[m], n);
-		write_file(path, in);
-		printf("  input saved as %s\n", path);
-	}
+	if (save_dir)
+		printf("  input saved as %s\n", save(save_dir, m, n, in));
 }
 
 static void set_strict(char *list)
@@ -492,7 +500,7 @@ int main(int argc, char **argv)
 	int count = 0, runs = 0, n, opt;
 	const char *why;
 
-	while ((opt = getopt(argc, argv, "bn:r:t:S:e:o:i:s:x:")) != -1) {
+	while ((opt = getopt(argc, argv, "bn:r:t:S:e:o:k:i:s:x:")) != -1) {
 		switch (opt) {
 		case 'b':
 			ops = byte_ops;
@@ -518,6 +526,9 @@ int main(int argc, char **argv)
 		case 'o':
 			save_dir = optarg;
 			break;
+		case 'k':
+			changed_dir = optarg;
+			break;
 		case 'i':
 			input = optarg;
 			break;
@@ -532,7 +543,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!input || !seed_file || optind >= argc)
-		die("%s", "usage: mutate [-b] [-n count] [-r seed] [-t ms] [-S ops] [-e name]... [-o dir] -i input -s seedfile -- command [arg...]");
+		die("%s", "usage: mutate [-b] [-n count] [-r seed] [-t ms] [-S ops] [-e name]... [-o dir] [-k dir] [-x prefix] -i input -s seedfile -- command [arg...]");
 	if (nr_names < MAX_NAMES)
 		names[nr_names++] = input;
 	command = argv + optind;
@@ -556,9 +567,12 @@ int main(int argc, char **argv)
 		write_file(input, &mutant);
 		run(&o);
 		runs++;
+		changed = false;
 		why = judge(&o, &ref, m);
 		if (why)
 			report(why, m, n, &o, &mutant);
+		else if (changed && changed_dir)
+			save(changed_dir, m, n, &mutant);
 	}
 	write_file(input, &seed);
 	printf("%s: %d runs: %d errors (%d tolerated), %d same, %d changed, %d failed\n",
