@@ -109,7 +109,7 @@ replay() {
 	kind "$1" || return 1
 	setup "$out/work/$1" || return 1
 	mkdir -p "$out/findings/$1"
-	opts="-n $MUTATIONS -t 5000 -o $out/findings/$1"
+	opts="-n $MUTATIONS -r ${MUTATION_SEED:-1} -t 5000 -o $out/findings/$1"
 	[ "$strict" = - ] || opts="$opts -S $strict"
 	[ "$format" = binary ] && opts="$opts -b"
 	if [ -n "$KEEP_CHANGED" ]; then
