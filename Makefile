@@ -41,7 +41,7 @@ CHECK_KVERS := $(if $(filter command line environment,$(origin KVER)),$(KVER),$(
 GUEST_PROGS = $(GUEST)/kselftest/kallmodsyms/kallmodsyms_test \
               $(GUEST)/read-time
 
-.PHONY: all deps pristine series tree kernel guest boot run unit check check-series bench bench-defconfig clean kver
+.PHONY: all deps pristine series tree kernel guest boot run unit fuzz fuzz-replay check check-series bench bench-defconfig clean kver
 
 all: run
 
@@ -74,6 +74,19 @@ run: kernel boot
 unit:
 	@$(MAKE) -s tree KVER=6.12 VARIANT=ibt
 	@test/unit.sh $(BUILD)/linux-6.12 $(BUILD)/unit $(CASES)
+
+# The host tools built with -fsanitize=address,undefined: AFL++ for FUZZ_TIME
+# seconds on each input kind (KINDS: all of them, see test/README), or the
+# replay of the seed corpora and their bounded mutations that make check runs.
+FUZZ_TIME ?= 300
+fuzz:
+	@test/deps.sh fuzz
+	@$(MAKE) -s tree KVER=6.12 VARIANT=ibt
+	@FUZZ_TIME=$(FUZZ_TIME) test/fuzz.sh $(BUILD)/linux-6.12 $(BUILD)/fuzz afl $(KINDS)
+
+fuzz-replay:
+	@$(MAKE) -s tree KVER=6.12 VARIANT=ibt
+	@test/fuzz.sh $(BUILD)/linux-6.12 $(BUILD)/fuzz replay $(KINDS)
 
 check: deps
 	@KVERS="$(CHECK_KVERS)" test/check.sh $(BUILD) \
