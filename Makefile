@@ -47,6 +47,8 @@ GUEST_PROGS = $(GUEST)/kselftest/kallmodsyms/kallmodsyms_test \
 # test/guest/stress.c that long.
 BOOT_ARGS_ibt   := stress=60
 BOOT_ARGS_noibt := panic_on_warn=1 stress=60
+# The debug kernel runs the guest checks several times slower.
+BOOT_TIMEOUT_noibt := 600
 
 .PHONY: all deps pristine series tree kernel guest boot run unit check check-series bench bench-defconfig clean kver
 
@@ -72,7 +74,8 @@ guest: tree
 
 boot: guest
 	@test/mkinitramfs.sh $(BUILD)/$(VARIANT) $(BUILD)/$(VARIANT)/initramfs.cpio $(GUEST_PROGS)
-	@BOOT_ARGS="$(BOOT_ARGS_$(VARIANT))" test/boot.sh $(BUILD)/$(VARIANT) $(BUILD)/$(VARIANT)/initramfs.cpio $(BUILD)/$(VARIANT)/guest
+	@BOOT_ARGS="$(BOOT_ARGS_$(VARIANT))" \
+		BOOT_TIMEOUT=$${BOOT_TIMEOUT:-$(or $(BOOT_TIMEOUT_$(VARIANT)),300)} test/boot.sh $(BUILD)/$(VARIANT) $(BUILD)/$(VARIANT)/initramfs.cpio $(BUILD)/$(VARIANT)/guest
 
 run: kernel boot
 	@test/summary.sh $(BUILD)/$(VARIANT)
