@@ -66,15 +66,18 @@ result $? "sizes equal nm -S of vmlinux and of the loaded modules' .ko"
 # The lines of loaded modules that test/guest/stress.c's readers got while
 # the modules were unloaded and loaded again (stress=<s> in the variant's
 # BOOT_ARGS): each names a symbol of its module's .ko, with the size nm -S
-# gives it (no size: 0).
+# gives it (no size: 0).  While a module is being loaded, its whole symbol
+# table is listed, file symbols and undefined ones too (as in
+# /proc/kallsyms): nm -a lists those.
 if [ -f "$guest/stress-modules" ]; then
-	sort -u "$guest/stress-modules" | awk -F '\t' -v nm="$bin/modules.nm" '
+	for ko in $(find "$obj" -name '*.ko'); do
+		nm -S -a "$ko" | sed "s/^/[$(basename "$ko" .ko | tr - _)] /"
+	done > "$bin/modules-all.nm" || exit 1
+	sort -u "$guest/stress-modules" | awk -F '\t' -v nm="$bin/modules-all.nm" '
 		BEGIN {
 			while ((getline l < nm) > 0) {
 				n = split(l, f, " ")
-				if (n < 4)
-					continue	# undefined
-				size = n == 5 ? f[3] : "0"
+				size = n == 5 ? f[3] : "0"	# undefined: 3
 				sub(/^0+/, "", size)
 				if (size == "")
 					size = "0"

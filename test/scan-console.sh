@@ -11,12 +11,15 @@ log=$1
 # "INFO: " starts lockdep's and RCU's reports that are not WARNINGs
 # ("INFO: possible recursive locking detected", "INFO: rcu_preempt
 # detected stalls"); "lockdep" (lower case) the messages that lockdep
-# turned itself off.
+# turned itself off.  The one line that names lockdep in every boot of a
+# kernel with PROVE_LOCKING, RCU's "RCU lockdep checking is enabled.", is
+# not a report.
 found=$(grep -n -a -E \
 	-e 'BUG:|WARNING:|INFO: |UBSAN:|KASAN|Oops|Call Trace|Kernel panic|cut here' \
 	-e 'possible circular locking|possible recursive locking|lockdep|debug_locks' \
 	-e 'sleeping function called from invalid context|scheduling while atomic' \
-	"$log" | cut -c1-300)
+	"$log" | grep -v -e '^[0-9]*:rcu:[[:space:]]*RCU lockdep checking is enabled\.' |
+	cut -c1-300)
 [ -z "$found" ] && exit 0
 echo "$log: $(echo "$found" | wc -l) report lines of the kernel's checkers or warnings:" >&2
 echo "$found" | head -n 60 | sed 's/^/    /' >&2
