@@ -31,7 +31,7 @@ TREE     := $(BUILD)/linux-$(KVER)
 SERIES   := $(BUILD)/series/v$(KVER)
 GUEST    := $(BUILD)/guest$(if $(filter 6.12,$(KVER)),,-$(KVER))
 FRAGS_ibt   := test/config/ibt.config
-FRAGS_noibt := test/config/noibt.config
+FRAGS_noibt := test/config/noibt.config test/config/debug.config
 FRAGS_6.1   := test/config/ibt.config test/config/6.1.config
 FRAGS     = test/config/base.config $(FRAGS_$(1)) $(KCONFIG_FRAGMENT)
 
@@ -39,9 +39,18 @@ FRAGS     = test/config/base.config $(FRAGS_$(1)) $(KCONFIG_FRAGMENT)
 CHECK_KVERS := $(if $(filter command line environment,$(origin KVER)),$(KVER),$(KVERS))
 
 GUEST_PROGS = $(GUEST)/kselftest/kallmodsyms/kallmodsyms_test \
-              $(GUEST)/read-time
+              $(GUEST)/read-time $(GUEST)/stress
 
-.PHONY: all deps pristine series tree kernel guest boot run unit check check-series bench bench-defconfig clean kver
+# What each variant adds to test/boot.sh's kernel command line.  noibt is
+# also the debug variant (test/config/debug.config): a WARN() panics it.
+# stress=<seconds> reaches test/guest/init, which then runs
+# test/guest/stress.c that long.
+BOOT_ARGS_ibt   := stress=60
+BOOT_ARGS_noibt := panic_on_warn=1 stress=60
+# The debug kernel runs the guest checks several times slower.
+BOOT_TIMEOUT_noibt := 600
+
+.PHONY: all deps pristine series tree kernel guest boot run unit fuzz fuzz-replay check check-series bench bench-defconfig clean kver
 
 all: run
 
@@ -65,7 +74,8 @@ guest: tree
 
 boot: guest
 	@test/mkinitramfs.sh $(BUILD)/$(VARIANT) $(BUILD)/$(VARIANT)/initramfs.cpio $(GUEST_PROGS)
-	@test/boot.sh $(BUILD)/$(VARIANT) $(BUILD)/$(VARIANT)/initramfs.cpio $(BUILD)/$(VARIANT)/guest
+	@BOOT_ARGS="$(BOOT_ARGS_$(VARIANT))" \
+		BOOT_TIMEOUT=$${BOOT_TIMEOUT:-$(or $(BOOT_TIMEOUT_$(VARIANT)),300)} test/boot.sh $(BUILD)/$(VARIANT) $(BUILD)/$(VARIANT)/initramfs.cpio $(BUILD)/$(VARIANT)/guest
 
 run: kernel boot
 	@test/summary.sh $(BUILD)/$(VARIANT)
@@ -74,6 +84,19 @@ run: kernel boot
 unit:
 	@$(MAKE) -s tree KVER=6.12 VARIANT=ibt
 	@test/unit.sh $(BUILD)/linux-6.12 $(BUILD)/unit $(CASES)
+
+# The host tools built with -fsanitize=address,undefined: AFL++ for FUZZ_TIME
+# seconds on each input kind (KINDS: all of them, see test/README), or the
+# replay of the seed corpora and their bounded mutations that make check runs.
+FUZZ_TIME ?= 300
+fuzz:
+	@test/deps.sh fuzz
+	@$(MAKE) -s tree KVER=6.12 VARIANT=ibt
+	@FUZZ_TIME=$(FUZZ_TIME) test/fuzz.sh $(BUILD)/linux-6.12 $(BUILD)/fuzz afl $(KINDS)
+
+fuzz-replay:
+	@$(MAKE) -s tree KVER=6.12 VARIANT=ibt
+	@test/fuzz.sh $(BUILD)/linux-6.12 $(BUILD)/fuzz replay $(KINDS)
 
 check: deps
 	@KVERS="$(CHECK_KVERS)" test/check.sh $(BUILD) \

@@ -2,8 +2,13 @@
 # Boot a built test kernel in QEMU (TCG), let the guest init collect its
 # files, and unpack them on the host.
 #
-# Usage: test/boot.sh <objdir> <initramfs> <outdir>
-# Fails on timeout, panic, oops or a guest that did not finish.
+# Usage: [BOOT_ARGS=...] test/boot.sh <objdir> <initramfs> <outdir>
+# BOOT_ARGS is added to the kernel command line (the Makefile's
+# BOOT_ARGS_<variant>: panic_on_warn=1 for the debug variant; stress=<s>,
+# which the kernel hands to test/guest/init, runs test/guest/stress.c).
+# Fails on timeout, panic, oops, a report of the kernel's checkers or a
+# warning in the console log (test/scan-console.sh), or a guest that did
+# not finish.
 set -e
 
 obj=$1
@@ -17,12 +22,13 @@ disk=$out/disk.img
 log=$out/console.log
 truncate -s 256M "$disk"
 
-echo "  BOOT    $obj/arch/x86/boot/bzImage (timeout ${timeout}s)"
+echo "  BOOT    $obj/arch/x86/boot/bzImage ${BOOT_ARGS:+($BOOT_ARGS) }(timeout ${timeout}s)"
+start=$(date +%s)
 set +e
 timeout --foreground -k 10 "$timeout" qemu-system-x86_64 \
 	-accel tcg -m 512 -smp 2 -nographic -no-reboot \
 	-kernel "$obj/arch/x86/boot/bzImage" -initrd "$initrd" \
-	-append "console=ttyS0 panic=-1 nokaslr oops=panic" \
+	-append "console=ttyS0 panic=-1 nokaslr oops=panic${BOOT_ARGS:+ $BOOT_ARGS}" \
 	-drive file="$disk",format=raw,if=virtio \
 	</dev/null >"$log" 2>&1
 rc=$?
@@ -35,9 +41,11 @@ fail() {
 }
 
 [ $rc = 124 ] && fail "timed out after ${timeout}s"
+test/scan-console.sh "$log" || fail "reports of the kernel's checkers or warnings (above)"
 grep -q -e 'Kernel panic' -e 'Oops:' -e 'BUG:' "$log" && fail "kernel panic or oops"
 [ $rc != 0 ] && fail "qemu exited with status $rc"
 grep -q '^guest: done' "$log" || fail "guest did not finish"
 tar -xf "$disk" -C "$out" || fail "no archive on $disk"
 rm -f "$disk"
+echo "  BOOTED  in $(( $(date +%s) - start ))s"
 echo "  GUEST   $(grep -c '^PASS' "$out/results") passed, $(grep -c '^FAIL' "$out/results") failed"

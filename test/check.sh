@@ -72,12 +72,14 @@ for k in $KVERS; do
 	collect "$(logof "$s: tree")" "$s"
 done
 
-# The host unit tests run on the 6.12 tree.
+# The host unit tests and the fuzz replay run on the 6.12 tree.
 case " $KVERS " in
 *" 6.12 "*)
 	case "$broken" in
 	*" 6.12 "*) ;;
-	*) step "unit" make -s unit && collect "$build/log.unit" unit ;;
+	*) step "unit" make -s unit && collect "$build/log.unit" unit
+	   step "fuzz replay" test/fuzz.sh "$build/linux-6.12" "$build/fuzz" replay
+	   collect "$(logof "fuzz replay")" "fuzz replay" ;;
 	esac
 esac
 

@@ -63,6 +63,44 @@ done > "$bin/modules.nm" || exit 1
 "$bin/check-sizes" "$bin/vmlinux.nm" "$bin/modules.nm" "$guest/kallmodsyms" "$guest/modules"
 result $? "sizes equal nm -S of vmlinux and of the loaded modules' .ko"
 
+# The lines of loaded modules that test/guest/stress.c's readers got while
+# the modules were unloaded and loaded again (stress=<s> in the variant's
+# BOOT_ARGS): each names a symbol of its module's .ko, with the size nm -S
+# gives it (no size: 0).  While a module is being loaded, its whole symbol
+# table is listed, file symbols and undefined ones too (as in
+# /proc/kallsyms): nm -a lists those.
+if [ -f "$guest/stress-modules" ]; then
+	for ko in $(find "$obj" -name '*.ko'); do
+		nm -S -a "$ko" | sed "s/^/[$(basename "$ko" .ko | tr - _)] /"
+	done > "$bin/modules-all.nm" || exit 1
+	sort -u "$guest/stress-modules" | awk -F '\t' -v nm="$bin/modules-all.nm" '
+		BEGIN {
+			while ((getline l < nm) > 0) {
+				n = split(l, f, " ")
+				size = n == 5 ? f[3] : "0"	# undefined: 3
+				sub(/^0+/, "", size)
+				if (size == "")
+					size = "0"
+				mod = f[1]
+				ok[mod, f[n], size] = 1
+			}
+		}
+		{
+			split($1, f, " ")
+			size = f[2]; name = f[4]; mod = $2
+			if (NF != 2 || !((mod, name, size) in ok)) {
+				if (bad++ < 5)
+					print "stress: not a symbol of its module with that size: " $0
+			}
+			lines++
+		}
+		END {
+			printf "stress: %d distinct lines of loaded modules, %d not in nm -S of their .ko\n", lines, bad
+			exit !lines || bad
+		}'
+	result $? "stress: every line of a loaded module names a symbol of its .ko with its nm -S size"
+fi
+
 # The output of the last kallsyms pass, for the names it reported.
 last_s=$(ls -t "$obj"/.tmp_vmlinux[0-9].kallsyms.S "$obj"/.tmp_vmlinux.kallsyms[0-9].S \
 	2>/dev/null | head -n 1)

@@ -13,15 +13,11 @@ top=$(pwd)
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 CC=${CC:-gcc}
-cflags="-O2 -g -Wall -Wextra -Wno-sign-compare -Wno-missing-field-initializers -I$tree/scripts/include"
+cflags="-O2 -g -Wall -Wextra -Wno-sign-compare -Wno-missing-field-initializers"
+. test/fixture.sh
 
 set -e
-$CC $cflags -o "$out/kallsyms" "$tree/scripts/kallsyms.c" scripts/kallmodsyms.c scripts/kallmodsyms_elf.c \
-	scripts/kallmodsyms_map.c scripts/kallmodsyms_runs.c scripts/kallmodsyms_sizes.c scripts/kallmodsyms_code.c \
-	scripts/kallmodsyms_names.c scripts/kallmodsyms_modules.c scripts/kallmodsyms_objects.c \
-	scripts/kallmodsyms_util.c
-$CC $cflags -o "$out/modules_thick" scripts/modules_thick.c scripts/kallmodsyms_util.c
-$CC $cflags -o "$out/mkelf" test/unit/mkelf.c
+build_host_tools "$tree"
 # The kernel's decoder, built for userspace.
 kobjs=
 for f in kallmodsyms kallmodsyms_code kallmodsyms_sizes kallmodsyms_runs kallmodsyms_names \
@@ -72,60 +68,6 @@ judge() {
 	cmp -s "$expect" "$got"
 }
 
-# The symbol list ("address type name", as nm gives it) and an ELF object
-# whose symbol table carries the sizes, from a case's "symbols" file of
-# "address size type name" lines (or its base case's).  The object is
-# made by the host assembler and linker, or by mkelf if the case has an
-# "elf" file (mkelf's options): then the host tools' object of the same
-# symbols is made too, as le64.o, for run_kallsyms_case to compare.
-make_symbols() {
-	case=$1 w=$2
-	src=$case/symbols
-	if [ -x "$case/gen.sh" ]; then
-		"$case/gen.sh" "$w" || return 1
-		src=$w/symbols
-	fi
-	[ -f "$case/base" ] && src=test/unit/cases/$(cat "$case/base")/symbols
-	awk '{ print $1, $3, $4 }' "$src" > "$w/syms"
-	[ -f "$case/syms" ] && cp "$case/syms" "$w/syms"	# a raw symbol list
-	if [ ! -f "$case/elf" ]; then
-		host_object "$src" "$w" "$w/elf.o"
-		return
-	fi
-	# "file address size type name", files named as host_object's.
-	awk '{ print "elf" seen[$4]++ ".o", $0 }' "$src" |
-		"$out/mkelf" $(cat "$case/elf") "$w/elf.o" || return 1
-	[ -f "$case/error" ] || host_object "$src" "$w" "$w/le64.o"
-}
-
-# The object of the symbols of $1 that the host assembler and linker make,
-# as $3.  A name defined again goes to another file, as a local symbol,
-# and the files are linked into one with ld -r, in order.  A fifth column
-# names the source file of a symbol instead ("a/x.S"; its STT_FILE is
-# "x.S", so "a/x.S" and "b/x.S" are two objects of one source name).
-host_object() {
-	src=$1 w=$2 obj=$3
-	rm -rf "$w/src"
-	mkdir -p "$w/src"
-	awk -v w="$w/src" '{
-		f = NF >= 5 ? w "/" $5 : sprintf("%s/elf%d.S", w, seen[$4]++)
-		if (!(f in files)) {
-			files[f] = 1
-			print f
-			d = f; sub(/\/[^\/]*$/, "", d)
-			system("mkdir -p " d)
-		}
-		if ($3 ~ /[A-Z]/)
-			printf ".globl %s\n", $4 > f
-		printf ".set %s, 0x%s\n.size %s, %s\n", $4, $1, $4, $2 > f
-	}' "$src" | sort > "$w/src/list"
-	while read -r s; do
-		$CC -c -o "${s%.S}.o" "$s" || return 1
-	done < "$w/src/list"
-	ld -r -o "$obj" $(sed 's/\.S$/.o/' "$w/src/list") 2>/dev/null ||
-		$CC -c -o "$obj" -x assembler /dev/null
-}
-
 # A case whose object mkelf made (any class and byte order) must emit
 # exactly what the host tools' little-endian 64-bit object of the same
 # symbols makes the tool emit: its out.S, byte for byte.
@@ -162,7 +104,7 @@ check_sizes() {
 run_kallsyms_case() {
 	case=$1 w=$2
 	make_symbols "$case" "$w" || return 1
-	(cd "$case" && "$out/kallsyms" $(sed "s|@W@|$w|g" args)) > "$w/out.S" 2> "$w/err"
+	(cd "$case" && "$out/kallsyms" $(case_args . "$w")) > "$w/out.S" 2> "$w/err"
 	rc=$?
 	cp "$w/err" "$w/kallsyms-err"
 	if [ $rc = 0 ] && [ ! -f "$case/error" ]; then

@@ -10,13 +10,19 @@
  *  - every line parses as DTrace reads it, "%llx %llx %c %s [%s", and the
  *    first module it parses is the first [module] tag of the line;
  *  - reading one byte at a time gives exactly what large reads give;
+ *  - with kernel.kptr_restrict set to 0, 1 and 2 in turn, for root and for
+ *    uid 65534: /proc/kallmodsyms shows the addresses /proc/kallsyms shows
+ *    the same reader, line for line, and sizes exactly when /proc/kallsyms
+ *    shows addresses: never a size to a reader who sees no address;
  *  - a reader that may not see kernel addresses (uid 65534 without
  *    CAP_SYSLOG) sees as many lines, every address and every size as zero,
  *    and the same tags as a privileged reader.
  *
- * The three checks of the unprivileged reader need root, to switch to uid
- * 65534; they are skipped otherwise.  The whole test is skipped when the
- * kernel has no /proc/kallmodsyms.
+ * The checks of the unprivileged reader and of kptr_restrict need root, to
+ * switch to uid 65534 and to set kptr_restrict (which is restored
+ * afterwards); they are skipped otherwise, and the kptr_restrict ones also
+ * without /proc/sys.  The whole test is skipped when the kernel has no
+ * /proc/kallmodsyms.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -26,12 +32,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../kselftest.h"
 
 #define KALLSYMS	"/proc/kallsyms"
 #define KALLMODSYMS	"/proc/kallmodsyms"
+#define KPTR_RESTRICT	"/proc/sys/kernel/kptr_restrict"
 #define BIG_READ	65536
 #define MAX_REPORTED	5
 #define NOBODY		65534
@@ -314,6 +322,177 @@ static bool drop_privileges(void)
 	return true;
 }
 
+/* What one reader sees of addresses and sizes in the two files. */
+struct view {
+	size_t ks_lines;
+	size_t kms_lines;
+	size_t ks_addresses;	/* kallsyms lines with a non-zero address */
+	size_t kms_sizes;	/* kallmodsyms lines with a non-zero size */
+	size_t differ;		/* lines whose addresses differ */
+	size_t first_differ;	/* the first of them, from 1 */
+};
+
+/* Whether the field at @s, up to a space, is all zeros. */
+static bool zero_field(const char *s)
+{
+	size_t n = strspn(s, "0");
+
+	return n && s[n] == ' ';
+}
+
+static void view_files(struct view *v)
+{
+	struct lines ks, kms;
+	size_t i, addr;
+
+	memset(v, 0, sizeof(*v));
+	load(&ks, KALLSYMS);
+	load(&kms, KALLMODSYMS);
+	v->ks_lines = ks.nr;
+	v->kms_lines = kms.nr;
+	for (i = 0; i < ks.nr; i++)
+		v->ks_addresses += !zero_field(ks.line[i]);
+	for (i = 0; i < kms.nr; i++) {
+		addr = strcspn(kms.line[i], " ");
+		if (kms.line[i][addr] && !zero_field(kms.line[i] + addr + 1))
+			v->kms_sizes++;
+		if (i < ks.nr && strncmp(ks.line[i], kms.line[i], addr + 1) &&
+		    !v->differ++)
+			v->first_differ = i + 1;
+	}
+	unload(&ks);
+	unload(&kms);
+}
+
+/* Read both files in a child process running as @uid; false on failure. */
+static bool view_as(uid_t uid, struct view *v)
+{
+	int fd[2], status;
+	ssize_t n;
+	pid_t pid;
+
+	if (pipe(fd))
+		ksft_exit_fail_msg("pipe: %s\n", strerror(errno));
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		ksft_exit_fail_msg("fork: %s\n", strerror(errno));
+	if (!pid) {
+		close(fd[0]);
+		if (uid)
+			drop_privileges();
+		view_files(v);
+		_exit(write(fd[1], v, sizeof(*v)) == sizeof(*v) ? 0 : 1);
+	}
+	close(fd[1]);
+	n = read(fd[0], v, sizeof(*v));
+	close(fd[0]);
+	if (waitpid(pid, &status, 0) != pid)
+		return false;
+	return n == sizeof(*v) && WIFEXITED(status) && !WEXITSTATUS(status);
+}
+
+static int saved_kptr_restrict = -1;
+static pid_t kptr_restrict_owner;
+
+static int read_kptr_restrict(void)
+{
+	char buf[16] = "";
+	int fd = open(KPTR_RESTRICT, O_RDONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	return n > 0 ? atoi(buf) : -1;
+}
+
+static bool write_kptr_restrict(int value)
+{
+	char buf[16];
+	int fd = open(KPTR_RESTRICT, O_WRONLY);
+	int len = snprintf(buf, sizeof(buf), "%d\n", value);
+	bool ok;
+
+	if (fd < 0)
+		return false;
+	ok = write(fd, buf, len) == len;
+	close(fd);
+	return ok;
+}
+
+/* Put kptr_restrict back as it was, also when the test exits early. */
+static void restore_kptr_restrict(void)
+{
+	if (saved_kptr_restrict < 0 || getpid() != kptr_restrict_owner)
+		return;
+	if (!write_kptr_restrict(saved_kptr_restrict))
+		ksft_print_msg("could not restore %s to %d\n", KPTR_RESTRICT,
+			       saved_kptr_restrict);
+	saved_kptr_restrict = -1;
+}
+
+static void test_kptr_restrict_reader(int value, uid_t uid)
+{
+	struct view v;
+	bool ok;
+
+	if (!view_as(uid, &v)) {
+		ksft_test_result_fail("kptr_restrict=%d, uid %u: reading both files failed\n",
+				      value, uid);
+		return;
+	}
+	if (v.differ)
+		ksft_print_msg("kptr_restrict=%d, uid %u: line %zu: address differs from %s\n",
+			       value, uid, v.first_differ, KALLSYMS);
+	ok = v.ks_lines == v.kms_lines && !v.differ &&
+	     !v.ks_addresses == !v.kms_sizes;
+	ksft_test_result(ok,
+			 "kptr_restrict=%d, uid %u: %zu of %zu kallsyms addresses shown; kallmodsyms: %zu lines, %zu addresses differ, %zu sizes shown\n",
+			 value, uid, v.ks_addresses, v.ks_lines, v.kms_lines,
+			 v.differ, v.kms_sizes);
+}
+
+/*
+ * For kptr_restrict 0, 1 and 2, and for root and uid 65534: addresses in
+ * /proc/kallmodsyms exactly as in /proc/kallsyms, sizes only with them.
+ */
+static void test_kptr_restrict(void)
+{
+	static const uid_t uids[] = { 0, NOBODY };
+	const char *why = NULL;
+	int value, i;
+
+	if (geteuid() != 0)
+		why = "not root";
+	else if (read_kptr_restrict() < 0)
+		why = "no " KPTR_RESTRICT;
+	if (why) {
+		for (value = 0; value <= 2; value++) {
+			for (i = 0; i < 2; i++)
+				ksft_test_result_skip("kptr_restrict=%d, uid %u (%s)\n",
+						      value, uids[i], why);
+		}
+		return;
+	}
+	saved_kptr_restrict = read_kptr_restrict();
+	kptr_restrict_owner = getpid();
+	atexit(restore_kptr_restrict);
+	for (value = 0; value <= 2; value++) {
+		bool set = write_kptr_restrict(value);
+
+		for (i = 0; i < 2; i++) {
+			if (set)
+				test_kptr_restrict_reader(value, uids[i]);
+			else
+				ksft_test_result_fail("kptr_restrict=%d, uid %u: cannot set %s\n",
+						      value, uids[i], KPTR_RESTRICT);
+		}
+	}
+	restore_kptr_restrict();
+}
+
 /* Read /proc/kallmodsyms as uid 65534 and compare with root's @priv. */
 static void test_unprivileged(const struct lines *priv)
 {
@@ -344,7 +523,7 @@ int main(void)
 				       KALLMODSYMS);
 		ksft_exit_fail_msg("%s: %s\n", KALLMODSYMS, strerror(errno));
 	}
-	ksft_set_plan(9);
+	ksft_set_plan(15);
 
 	test_mode(&st);
 	load(&ks, KALLSYMS);
@@ -354,6 +533,7 @@ int main(void)
 	test_module_tags(&ks, &kms);
 	test_dtrace_format(&kms);
 	test_small_reads();
+	test_kptr_restrict();
 	test_unprivileged(&kms);
 	unload(&ks);
 	unload(&kms);
