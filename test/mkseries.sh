@@ -31,6 +31,12 @@ top=$(pwd)
 
 die() { echo "mkseries: $*" >&2; exit 1; }
 
+# A commit log must not keep a placeholder for a figure (@AUTHOR@ is in diffs).
+filled() {
+	left=$(grep -n -o "@[A-Z][A-Z0-9_]*@" "$1" | head -n 1)
+	[ -z "$left" ] || die "$1:${left%%:*}: ${left#*:} was never filled in"
+}
+
 name=${GIT_AUTHOR_NAME:-$(git config user.name || true)}
 email=${GIT_AUTHOR_EMAIL:-$(git config user.email || true)}
 [ -n "$name" ] && [ -n "$email" ] ||
@@ -67,8 +73,10 @@ extra=$(comm -13 "$work/files" "$work/added")
 # pieces/<k>.list as "<i> <path>"; the paths of files a piece creates go
 # to "created".
 : > "$work/created"
+filled "$dir/cover.log"
 while read -r k p log; do
 	[ -f "$dir/$log" ] || die "$dir/$log: missing"
+	filled "$dir/$log"
 	mkdir -p "$work/pieces/$k"
 	[ -f "$dir/$p.diff" ] || { : > "$work/pieces/$k.list"; continue; }
 	awk -v d="$work/pieces/$k" -v f="$dir/$p.diff" -v c="$work/created" '
