@@ -60,9 +60,11 @@ result $? "module sets equal upstream modules.builtin.ranges"
 "$bin/check-owners" "$obj" "$bin/owners" "$guest/kallmodsyms" "$guest/modules"
 result $? "module sets agree with the objects defining each name"
 
+# A loaded module's lines include its ELF mapping symbols ($x, $d on
+# arm64), as /proc/kallsyms does: nm lists them with --special-syms.
 $NM -S "$obj/vmlinux" > "$bin/vmlinux.nm" &&
 for ko in $(find "$obj" -name '*.ko'); do
-	$NM -S "$ko" | sed "s/^/[$(basename "$ko" .ko | tr - _)] /"
+	$NM -S --special-syms "$ko" | sed "s/^/[$(basename "$ko" .ko | tr - _)] /"
 done > "$bin/modules.nm" || exit 1
 "$bin/check-sizes" "$bin/vmlinux.nm" "$bin/modules.nm" "$guest/kallmodsyms" "$guest/modules"
 result $? "sizes equal nm -S of vmlinux and of the loaded modules' .ko"
@@ -75,7 +77,7 @@ result $? "sizes equal nm -S of vmlinux and of the loaded modules' .ko"
 # /proc/kallsyms): nm -a lists those.
 if [ -f "$guest/stress-modules" ]; then
 	for ko in $(find "$obj" -name '*.ko'); do
-		$NM -S -a "$ko" | sed "s/^/[$(basename "$ko" .ko | tr - _)] /"
+		$NM -S -a --special-syms "$ko" | sed "s/^/[$(basename "$ko" .ko | tr - _)] /"
 	done > "$bin/modules-all.nm" || exit 1
 	sort -u "$guest/stress-modules" | awk -F '\t' -v nm="$bin/modules-all.nm" '
 		BEGIN {
