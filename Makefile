@@ -60,6 +60,7 @@ GUEST_PROGS = $(GUEST)/kselftest/kallmodsyms/kallmodsyms_test \
 # test/guest/stress.c that long.
 BOOT_ARGS_ibt   := stress=60
 BOOT_ARGS_noibt := panic_on_warn=1 stress=60
+BOOT_ARGS_arm64 := stress=60
 # The debug kernel runs the guest checks several times slower.
 BOOT_TIMEOUT_noibt := 600
 
