@@ -2,9 +2,10 @@
 
 # The kernel versions the series is made for, and the test kernel variants
 # of each: 6.12's vmlinux linked from vmlinux.o (ibt) and from vmlinux.a
-# (noibt); 6.1's, named after it, linked from vmlinux.o.
+# (noibt), and arm64 (cross-built, linked from vmlinux.a); 6.1's, named
+# after it, linked from vmlinux.o.
 KVERS         := 6.12 6.1
-VARIANTS_6.12 := ibt noibt
+VARIANTS_6.12 := ibt noibt arm64
 VARIANTS_6.1  := 6.1
 kver-of = $(firstword $(foreach k,$(KVERS),$(if $(filter $(1),$(VARIANTS_$(k))),$(k))))
 
@@ -29,14 +30,26 @@ TARBALL  := /usr/src/linux-source-$(KVER).tar.xz
 BUILD    := build
 TREE     := $(BUILD)/linux-$(KVER)
 SERIES   := $(BUILD)/series/v$(KVER)
-GUEST    := $(BUILD)/guest$(if $(filter 6.12,$(KVER)),,-$(KVER))
+# The architecture of each variant (test/arch.sh): x86_64 unless ARCH_<v>
+# names another.  test/config/<arch>.config holds what only it has.
+ARCH_arm64  := arm64
+arch-of      = $(or $(ARCH_$(1)),x86_64)
+TEST_ARCH   := $(call arch-of,$(VARIANT))
+GUEST    := $(BUILD)/guest$(if $(filter 6.12,$(KVER)),,-$(KVER))$(if $(ARCH_$(VARIANT)),-$(ARCH_$(VARIANT)))
+# A static busybox of the target for the initramfs: the host's on x86_64,
+# else Debian's busybox-static of that architecture (test/deps.sh busybox).
+BUSYBOX  := $(if $(ARCH_$(VARIANT)),$(BUILD)/busybox-$(ARCH_$(VARIANT))/bin/busybox,/bin/busybox)
 FRAGS_ibt   := test/config/ibt.config
 FRAGS_noibt := test/config/noibt.config test/config/debug.config
 FRAGS_6.1   := test/config/ibt.config test/config/6.1.config
-FRAGS     = test/config/base.config $(FRAGS_$(1)) $(KCONFIG_FRAGMENT)
+FRAGS     = test/config/base.config test/config/$(call arch-of,$(1)).config $(FRAGS_$(1)) \
+            $(KCONFIG_FRAGMENT)
 
-# make check covers every version, or only KVER when it is given.
-CHECK_KVERS := $(if $(filter command line environment,$(origin KVER)),$(KVER),$(KVERS))
+# make check covers every version, or only KVER when it is given, or only
+# VARIANT (and its version) when that is given.
+given        = $(filter command line environment,$(origin $(1)))
+CHECK_KVERS := $(if $(call given,KVER)$(call given,VARIANT),$(KVER),$(KVERS))
+CHECK_VARIANTS := $(if $(call given,VARIANT),$(VARIANT),$(foreach k,$(CHECK_KVERS),$(VARIANTS_$(k))))
 
 GUEST_PROGS = $(GUEST)/kselftest/kallmodsyms/kallmodsyms_test \
               $(GUEST)/read-time $(GUEST)/stress
@@ -47,6 +60,7 @@ GUEST_PROGS = $(GUEST)/kselftest/kallmodsyms/kallmodsyms_test \
 # test/guest/stress.c that long.
 BOOT_ARGS_ibt   := stress=60
 BOOT_ARGS_noibt := panic_on_warn=1 stress=60
+BOOT_ARGS_arm64 := stress=60
 # The debug kernel runs the guest checks several times slower.
 BOOT_TIMEOUT_noibt := 600
 
@@ -67,15 +81,18 @@ tree: series
 	@test/apply-series.sh $(TREE) $(SERIES)
 
 kernel: tree
-	@test/build-kernel.sh $(TREE) $(BUILD)/$(VARIANT) $(call FRAGS,$(VARIANT))
+	@TEST_ARCH=$(TEST_ARCH) test/build-kernel.sh $(TREE) $(BUILD)/$(VARIANT) $(call FRAGS,$(VARIANT))
 
 guest: tree
-	@test/build-guest.sh $(TREE) $(GUEST)
+	@TEST_ARCH=$(TEST_ARCH) test/build-guest.sh $(TREE) $(GUEST)
 
-boot: guest
-	@test/mkinitramfs.sh $(BUILD)/$(VARIANT) $(BUILD)/$(VARIANT)/initramfs.cpio $(GUEST_PROGS)
+boot: guest $(BUSYBOX)
+	@BUSYBOX=$(BUSYBOX) test/mkinitramfs.sh $(BUILD)/$(VARIANT) $(BUILD)/$(VARIANT)/initramfs.cpio $(GUEST_PROGS)
 	@BOOT_ARGS="$(BOOT_ARGS_$(VARIANT))" \
 		BOOT_TIMEOUT=$${BOOT_TIMEOUT:-$(or $(BOOT_TIMEOUT_$(VARIANT)),300)} test/boot.sh $(BUILD)/$(VARIANT) $(BUILD)/$(VARIANT)/initramfs.cpio $(BUILD)/$(VARIANT)/guest
+
+$(BUILD)/busybox-%/bin/busybox:
+	@test/deps.sh busybox $* $(BUILD)/busybox-$*
 
 run: kernel boot
 	@test/summary.sh $(BUILD)/$(VARIANT)
@@ -100,11 +117,11 @@ fuzz-replay:
 
 check: deps
 	@KVERS="$(CHECK_KVERS)" test/check.sh $(BUILD) \
-		$(foreach k,$(CHECK_KVERS),$(VARIANTS_$(k)))
+		$(CHECK_VARIANTS)
 
 # Every prefix of the series builds; so does the whole with the option off.
 check-series: tree
-	@test/check-series.sh $(TREE) $(BUILD) $(call FRAGS,$(VARIANT))
+	@TEST_ARCH=$(TEST_ARCH) test/check-series.sh $(TREE) $(BUILD) $(call FRAGS,$(VARIANT))
 
 bench:
 	@test/bench.sh $(BUILD)/$(VARIANT)

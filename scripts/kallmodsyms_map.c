@@ -24,7 +24,9 @@
  *
  *   (a blank line)
  *   LOAD <file>, START GROUP, END GROUP              the input files
- *   OUTPUT(<file> <format>)                          the last line
+ *   OUTPUT(<file> <format>)                          the last statement
+ *   LOAD linker stubs                 after it: the input file ld makes
+ *                                     for veneers (aarch64, arm, powerpc)
  *    *(.text .text.*)                                input section pattern
  *    *fill*         0xffffffff8100060a        0x6 cccccccc   padding
  *    FILL mask 0xcccccccc                            padding pattern
@@ -66,6 +68,7 @@
 #define MAP_START	"Linker script and memory map"
 #define MAP_LLD_HEADER	"VMA LMA Size Align Out In Symbol"
 #define MAP_NAME_WIDTH	16	/* where numbers start: ld's name column */
+#define MAP_STUBS_LOAD	"LOAD linker stubs"
 
 struct map_parser {
 	struct kms_reader r;
@@ -516,7 +519,7 @@ static void read_gnu_map(struct map_parser *p, char *line)
 			started = !strcmp(line, MAP_START);
 			continue;
 		}
-		if (p->ended && *line)
+		if (p->ended && *line && strcmp(line, MAP_STUBS_LOAD))
 			kms_fatal(&p->r, "unexpected text after the OUTPUT() line");
 		parse_gnu_line(p, line);
 	}

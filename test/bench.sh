@@ -7,10 +7,12 @@
 #
 # Usage: test/bench.sh <objdir>
 obj=$1
+. "$(dirname "$0")/arch.sh"
+arch_of "$obj"
 o=$(ls -t "$obj"/.tmp_vmlinux[0-9].kallsyms.o "$obj"/.tmp_vmlinux.kallsyms[0-9].o \
 	2>/dev/null | head -n 1)	# the last link's (6.1 names it .tmp_vmlinux.kallsymsN.o)
-end=$(size -A "$o" | awk '$1 == ".rodata" { print $2 }')
-nm -n "$o" | awk -v end="$end" '
+end=$($SIZE -A "$o" | awk '$1 == ".rodata" { print $2 }')
+$NM -n "$o" | awk -v end="$end" '
 	function out(n, b) {
 		printf "%-28s %6d bytes\n", n, b; total += b
 		if (n ~ /^kallmodsyms_size_/) sizes += b
@@ -37,4 +39,4 @@ awk -v bytes="$(cat "$obj/.bench-size-bytes")" '
 	/^\/\* size letter / && $4 + 0 >= 66 { pad += $5 }' "${o%.o}.S"
 # What scripts/kallsyms said of the tags and names, from its comments.
 sed -n 's#^/\* \(object tags: .*\|names: .*\) \*/$#\1#p' "${o%.o}.S"
-size "$obj/vmlinux"
+$SIZE "$obj/vmlinux"

@@ -15,6 +15,9 @@ obj=$1
 initrd=$2
 out=$3
 timeout=${BOOT_TIMEOUT:-300}
+# QEMU, image and console of the kernel's architecture (test/arch.sh)
+. "$(dirname "$0")/arch.sh"
+arch_of "$obj"
 
 rm -rf "$out"
 mkdir -p "$out"
@@ -22,13 +25,13 @@ disk=$out/disk.img
 log=$out/console.log
 truncate -s 256M "$disk"
 
-echo "  BOOT    $obj/arch/x86/boot/bzImage ${BOOT_ARGS:+($BOOT_ARGS) }(timeout ${timeout}s)"
+echo "  BOOT    $obj/$KIMAGE ${BOOT_ARGS:+($BOOT_ARGS) }(timeout ${timeout}s)"
 start=$(date +%s)
 set +e
-timeout --foreground -k 10 "$timeout" qemu-system-x86_64 \
-	-accel tcg -m 512 -smp 2 -nographic -no-reboot \
-	-kernel "$obj/arch/x86/boot/bzImage" -initrd "$initrd" \
-	-append "console=ttyS0 panic=-1 nokaslr oops=panic${BOOT_ARGS:+ $BOOT_ARGS}" \
+timeout --foreground -k 10 "$timeout" $QEMU \
+	-m 512 -smp 2 -nographic -no-reboot \
+	-kernel "$obj/$KIMAGE" -initrd "$initrd" \
+	-append "console=$CONSOLE panic=-1 nokaslr oops=panic${BOOT_ARGS:+ $BOOT_ARGS}" \
 	-drive file="$disk",format=raw,if=virtio \
 	</dev/null >"$log" 2>&1
 rc=$?

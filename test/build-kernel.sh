@@ -1,9 +1,11 @@
 #!/bin/sh
 # Configure and build one test kernel variant out of tree.
 #
-# Usage: [KBASE=defconfig] test/build-kernel.sh <tree> <objdir> <fragment>...
-# Builds vmlinux, bzImage and modules in <objdir>; uses ccache when present.
-# The fragments are merged onto tinyconfig, or onto $KBASE.
+# Usage: [KBASE=defconfig] [TEST_ARCH=arm64] test/build-kernel.sh <tree> <objdir> <fragment>...
+# Builds vmlinux, the bootable image and modules in <objdir>; uses ccache
+# when present.  The fragments are merged onto tinyconfig, or onto $KBASE.
+# TEST_ARCH (test/arch.sh; default x86_64) is the target: arm64 is built
+# with Debian's cross compiler, CROSS_COMPILE=aarch64-linux-gnu-.
 set -e
 
 tree=$1
@@ -15,14 +17,18 @@ obj=$(cd "$obj" && pwd)
 
 export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
 export KBUILD_BUILD_USER=kallmodsyms KBUILD_BUILD_HOST=test
-cc=gcc
-command -v ccache >/dev/null && cc="ccache gcc"
+. "$(dirname "$0")/arch.sh"
+arch_set "$TEST_ARCH" || exit 1
+hostcc=gcc
+command -v ccache >/dev/null && hostcc="ccache gcc"
+cc="${hostcc%gcc}${CROSS_COMPILE}gcc"
 # Hash paths relative to the checkout, so that another clone hits the cache.
 # The tree is a git repository: LOCALVERSION= keeps its commit out of the
 # kernel version, so that a new series does not rebuild what includes it.
 export CCACHE_BASEDIR="$(pwd)"
 kmake() {
-	make -s -C "$tree" O="$obj" CC="$cc" HOSTCC="$cc" LOCALVERSION= -j"$(nproc)" "$@"
+	make -s -C "$tree" O="$obj" ${KARCH:+ARCH=$KARCH} ${CROSS_COMPILE:+CROSS_COMPILE=$CROSS_COMPILE} \
+		CC="$cc" HOSTCC="$hostcc" LOCALVERSION= -j"$(nproc)" "$@"
 }
 
 base=${KBASE:-tinyconfig}
@@ -36,5 +42,5 @@ kmake olddefconfig >/dev/null
 
 echo "  BUILD   $obj"
 start=$(date +%s)
-kmake KBUILD_VERBOSE=0 vmlinux bzImage modules
+kmake KBUILD_VERBOSE=0 vmlinux "$(basename "$KIMAGE")" modules
 echo "  BUILT   $obj in $(( $(date +%s) - start ))s"

@@ -9,6 +9,10 @@ bin=$obj/e2e
 mkdir -p "$bin"
 status=0
 
+# nm and ar of the kernel's architecture (test/arch.sh)
+. "$(dirname "$0")/arch.sh"
+arch_of "$obj"
+
 result() {
 	if [ "$1" = 0 ]; then echo "PASS: $2"; else echo "FAIL: $2"; status=1; fi
 }
@@ -46,8 +50,8 @@ for c in check-ranges check-owners check-sizes check-tags; do
 done
 
 # The symbols each object linked into vmlinux defines.
-(cd "$obj" && for a in vmlinux.a $(find lib arch -name lib.a); do ar t "$a"; done |
-	sort -u | xargs nm -A --defined-only) > "$bin/owners" || exit 1
+(cd "$obj" && for a in vmlinux.a $(find lib arch -name lib.a); do $AR t "$a"; done |
+	sort -u | xargs $NM -A --defined-only) > "$bin/owners" || exit 1
 
 "$bin/check-ranges" "$ranges" "$obj/vmlinux.map" \
 	"$guest/kallmodsyms" "$guest/modules" "$obj" "$bin/owners"
@@ -56,9 +60,11 @@ result $? "module sets equal upstream modules.builtin.ranges"
 "$bin/check-owners" "$obj" "$bin/owners" "$guest/kallmodsyms" "$guest/modules"
 result $? "module sets agree with the objects defining each name"
 
-nm -S "$obj/vmlinux" > "$bin/vmlinux.nm" &&
+# A loaded module's lines include its ELF mapping symbols ($x, $d on
+# arm64), as /proc/kallsyms does: nm lists them with --special-syms.
+$NM -S "$obj/vmlinux" > "$bin/vmlinux.nm" &&
 for ko in $(find "$obj" -name '*.ko'); do
-	nm -S "$ko" | sed "s/^/[$(basename "$ko" .ko | tr - _)] /"
+	$NM -S --special-syms "$ko" | sed "s/^/[$(basename "$ko" .ko | tr - _)] /"
 done > "$bin/modules.nm" || exit 1
 "$bin/check-sizes" "$bin/vmlinux.nm" "$bin/modules.nm" "$guest/kallmodsyms" "$guest/modules"
 result $? "sizes equal nm -S of vmlinux and of the loaded modules' .ko"
@@ -71,7 +77,7 @@ result $? "sizes equal nm -S of vmlinux and of the loaded modules' .ko"
 # /proc/kallsyms): nm -a lists those.
 if [ -f "$guest/stress-modules" ]; then
 	for ko in $(find "$obj" -name '*.ko'); do
-		nm -S -a "$ko" | sed "s/^/[$(basename "$ko" .ko | tr - _)] /"
+		$NM -S -a --special-syms "$ko" | sed "s/^/[$(basename "$ko" .ko | tr - _)] /"
 	done > "$bin/modules-all.nm" || exit 1
 	sort -u "$guest/stress-modules" | awk -F '\t' -v nm="$bin/modules-all.nm" '
 		BEGIN {

@@ -47,6 +47,8 @@
 #
 # Usage: test/layers.sh <objdir>
 obj=$1
+. "$(dirname "$0")/arch.sh"
+arch_of "$obj"
 top=$(cd "$(dirname "$0")/.." && pwd)
 o=$(ls -t "$obj"/.tmp_vmlinux[0-9].kallsyms.o "$obj"/.tmp_vmlinux.kallsyms[0-9].o \
 	2>/dev/null | head -n 1)	# the last link's (6.1 names it .tmp_vmlinux.kallsymsN.o)
@@ -55,8 +57,8 @@ w=$(mktemp -d) || exit 1
 trap 'rm -rf "$w"' EXIT
 
 # Table bytes as coded, "label bytes".
-end=$(size -A "$o" | awk '$1 == ".rodata" { print $2 }')
-nm -n "$o" | awk -v end="$end" '
+end=$($SIZE -A "$o" | awk '$1 == ".rodata" { print $2 }')
+$NM -n "$o" | awk -v end="$end" '
 	function hex(h,   v, i) {
 		for (i = 1; i <= length(h); i++)
 			v = 16 * v + index("0123456789abcdef", substr(h, i, 1)) - 1
@@ -70,6 +72,10 @@ nm -n "$o" | awk -v end="$end" '
 n=$(awk '/^kallsyms_num_syms:/ { getline; print $2 + 0; exit }' "$s")
 if [ -f "$obj/guest/kallmodsyms" ]; then
 	head -n "$n" "$obj/guest/kallmodsyms" | awk -F '\t' '{ split($1, f, " "); print f[1] " " f[2] "\t" $2 }'
+elif [ -n "$CROSS_COMPILE" ]; then
+	# the tables are the target's object: the host cannot link them
+	echo "layers.sh: $obj: not booted; make boot first (a $KARCH kernel's tables are decoded in the guest)" >&2
+	exit 1
 else
 	src=$obj/source
 	set -- -O2 -DCONFIG_KALLMODSYMS -I"$top/test/unit/shim" -I"$top/include" -I"$src/kernel"

@@ -3,7 +3,9 @@
 # programs (test/build-guest.sh: the kallmodsyms kselftest and the read-time
 # benchmark), copied to /bin, and the variant's loadable modules.
 #
-# Usage: test/mkinitramfs.sh <objdir> <output.cpio> <guest-program>...
+# Usage: [BUSYBOX=<path>] test/mkinitramfs.sh <objdir> <output.cpio> <guest-program>...
+# BUSYBOX: a static busybox of the target (default /bin/busybox, the
+# host's; the Makefile gives arm64's, test/deps.sh busybox).
 set -e
 
 obj=$1
@@ -14,7 +16,7 @@ trap 'rm -rf "$root"' EXIT
 
 chmod 755 "$root"
 mkdir -p "$root/bin" "$root/lib/modules" "$root/proc" "$root/sys" "$root/dev" "$root/etc"
-cp /bin/busybox "$root/bin/busybox"
+cp "${BUSYBOX:-/bin/busybox}" "$root/bin/busybox"
 cp test/guest/init "$root/init"
 chmod +x "$root/init"
 for p in "$@"; do

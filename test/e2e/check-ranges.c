@@ -21,7 +21,11 @@
  * the name at all, and an object of the set kallmodsyms gives does
  * (objdir/owners: `nm -A` of vmlinux's objects, see check-owners), is the
  * oracle's error: it is printed and counted as disproved, not as a
- * mismatch.
+ * mismatch.  So is a difference where no object of the oracle's set that
+ * the linker map places at the symbol's address (its input section holds
+ * the address, or ends there) defines the name, and one of the set
+ * kallmodsyms gives does: a zero-sized symbol at the end of one module's
+ * object, where the next module's range starts.
  *
  * Where the oracle is silent or wrong and kallmodsyms is right, counted for
  * the question "why not reuse modules.builtin.ranges?":
@@ -295,6 +299,39 @@ static const struct input *input_at(unsigned long long addr)
 	return NULL;
 }
 
+/*
+ * Does an object of module set @set define @name among the objects whose
+ * input sections hold @addr or end at it (a zero-sized symbol an object
+ * leaves at its end)?  The map says where each object went, the objects'
+ * own symbol tables what they define.
+ */
+static int defined_at(unsigned long long addr, const char *name,
+		      const char *set)
+{
+	const char *s;
+	size_t i;
+
+	for (i = 0; i < nr_inputs && inputs[i].addr <= addr; i++) {
+		if (addr - inputs[i].addr > inputs[i].size)
+			continue;
+		s = object_defines(inputs[i].file, name);
+		if (s && !strcmp(s, set))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The oracle's set is also disproved for a line when no object of that set
+ * placed at its address defines the name, and an object of the set
+ * kallmodsyms gives that is placed there does.
+ */
+static int misplaced(const struct kms_line *l, const char *oracle)
+{
+	return !defined_at(l->addr, l->name, oracle) &&
+	       defined_at(l->addr, l->name, l->set);
+}
+
 enum kind { PERCPU, POOL, INITCALL, NODOT, ZERO_END, OTHER, NR_KINDS };
 
 static const char *const kind_name[NR_KINDS] = {
@@ -413,6 +450,13 @@ int main(int argc, char **argv)
 			       line, l.set, r->mods, l.name,
 			       definitions(l.name, r->mods),
 			       g->lines);
+			continue;
+		}
+		if (misplaced(&l, r->mods)) {
+			oracle_wrong++;
+			wrong_core += !l.set[0];
+			printf("oracle disproved: %s: kallmodsyms [%s], modules.builtin.ranges [%s], no object of which placed at %llx defines %s; an object of [%s] placed there does\n",
+			       line, l.set, r->mods, l.addr, l.name, l.set);
 			continue;
 		}
 		mismatched++;

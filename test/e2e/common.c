@@ -8,6 +8,7 @@
 
 struct owner {
 	char *name;
+	char *obj;		/* the object defining it, as nm -A names it */
 	char *set;		/* sorted module names, space-separated */
 };
 
@@ -153,6 +154,7 @@ void read_owners(const char *objdir, const char *path)
 			continue;
 		owners = xrealloc(owners, (nr_owners + 1) * sizeof(*owners));
 		owners[nr_owners].name = strdup(name);
+		owners[nr_owners].obj = strdup(obj);
 		owners[nr_owners].set = module_set_of(objdir, obj);
 		nr_owners++;
 	}
@@ -239,6 +241,23 @@ size_t definitions(const char *name, const char *set)
 	for (; o < owners + nr_owners && !strcmp(o->name, name); o++)
 		n += !strcmp(o->set, set);
 	return n;
+}
+
+/* Does the object @obj define @name?  Its module set if so, else NULL. */
+const char *object_defines(const char *obj, const char *name)
+{
+	struct owner key = { .name = (char *)name };
+	struct owner *o = bsearch(&key, owners, nr_owners, sizeof(*owners),
+				  cmp_owner);
+
+	if (!o)
+		return NULL;
+	while (o > owners && !strcmp(o[-1].name, name))
+		o--;
+	for (; o < owners + nr_owners && !strcmp(o->name, name); o++)
+		if (!strcmp(o->obj, obj))
+			return o->set;
+	return NULL;
 }
 
 int parse_line(char *text, struct kms_line *l)

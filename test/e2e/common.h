@@ -42,6 +42,8 @@ int is_loaded_module_line(const char *set);
 void read_owners(const char *objdir, const char *owners);
 size_t candidate_sets(const char *name, const char **sets);
 size_t definitions(const char *name, const char *set);
+/* The module set of object @obj if it defines @name, else NULL. */
+const char *object_defines(const char *obj, const char *name);
 
 /* An input-section line of a GNU ld map, with its output section. */
 struct input {
