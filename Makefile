@@ -2,9 +2,10 @@
 
 # The kernel versions the series is made for, and the test kernel variants
 # of each: 6.12's vmlinux linked from vmlinux.o (ibt) and from vmlinux.a
-# (noibt); 6.1's, named after it, linked from vmlinux.o.
+# (noibt), and built with clang and ld.lld, linked from vmlinux.o (llvm);
+# 6.1's, named after it, linked from vmlinux.o.
 KVERS         := 6.12 6.1
-VARIANTS_6.12 := ibt noibt
+VARIANTS_6.12 := ibt noibt llvm
 VARIANTS_6.1  := 6.1
 kver-of = $(firstword $(foreach k,$(KVERS),$(if $(filter $(1),$(VARIANTS_$(k))),$(k))))
 
@@ -33,7 +34,10 @@ GUEST    := $(BUILD)/guest$(if $(filter 6.12,$(KVER)),,-$(KVER))
 FRAGS_ibt   := test/config/ibt.config
 FRAGS_noibt := test/config/noibt.config test/config/debug.config
 FRAGS_6.1   := test/config/ibt.config test/config/6.1.config
+FRAGS_llvm  := test/config/ibt.config test/config/llvm.config
 FRAGS     = test/config/base.config $(FRAGS_$(1)) $(KCONFIG_FRAGMENT)
+# LLVM=1 for test/build-kernel.sh: the variant is built with clang and ld.lld.
+LLVM_llvm   := 1
 
 # make check covers every version, or only KVER when it is given.
 CHECK_KVERS := $(if $(filter command line environment,$(origin KVER)),$(KVER),$(KVERS))
@@ -47,6 +51,7 @@ GUEST_PROGS = $(GUEST)/kselftest/kallmodsyms/kallmodsyms_test \
 # test/guest/stress.c that long.
 BOOT_ARGS_ibt   := stress=60
 BOOT_ARGS_noibt := panic_on_warn=1 stress=60
+BOOT_ARGS_llvm  := stress=60
 # The debug kernel runs the guest checks several times slower.
 BOOT_TIMEOUT_noibt := 600
 
@@ -67,7 +72,7 @@ tree: series
 	@test/apply-series.sh $(TREE) $(SERIES)
 
 kernel: tree
-	@test/build-kernel.sh $(TREE) $(BUILD)/$(VARIANT) $(call FRAGS,$(VARIANT))
+	@LLVM=$(LLVM_$(VARIANT)) test/build-kernel.sh $(TREE) $(BUILD)/$(VARIANT) $(call FRAGS,$(VARIANT))
 
 guest: tree
 	@test/build-guest.sh $(TREE) $(GUEST)
@@ -104,7 +109,7 @@ check: deps
 
 # Every prefix of the series builds; so does the whole with the option off.
 check-series: tree
-	@test/check-series.sh $(TREE) $(BUILD) $(call FRAGS,$(VARIANT))
+	@LLVM=$(LLVM_$(VARIANT)) test/check-series.sh $(TREE) $(BUILD) $(call FRAGS,$(VARIANT))
 
 bench:
 	@test/bench.sh $(BUILD)/$(VARIANT)

@@ -1,9 +1,10 @@
 #!/bin/sh
 # Configure and build one test kernel variant out of tree.
 #
-# Usage: [KBASE=defconfig] test/build-kernel.sh <tree> <objdir> <fragment>...
+# Usage: [KBASE=defconfig] [LLVM=1] test/build-kernel.sh <tree> <objdir> <fragment>...
 # Builds vmlinux, bzImage and modules in <objdir>; uses ccache when present.
-# The fragments are merged onto tinyconfig, or onto $KBASE.
+# The fragments are merged onto tinyconfig, or onto $KBASE.  LLVM=1 builds
+# with clang and the LLVM binutils (ld.lld...), as kbuild's LLVM=1 does.
 set -e
 
 tree=$1
@@ -15,14 +16,17 @@ obj=$(cd "$obj" && pwd)
 
 export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
 export KBUILD_BUILD_USER=kallmodsyms KBUILD_BUILD_HOST=test
-cc=gcc
-command -v ccache >/dev/null && cc="ccache gcc"
+compiler=gcc
+[ "$LLVM" = 1 ] && compiler=clang
+cc=$compiler
+command -v ccache >/dev/null && cc="ccache $compiler"
 # Hash paths relative to the checkout, so that another clone hits the cache.
 # The tree is a git repository: LOCALVERSION= keeps its commit out of the
 # kernel version, so that a new series does not rebuild what includes it.
 export CCACHE_BASEDIR="$(pwd)"
 kmake() {
-	make -s -C "$tree" O="$obj" CC="$cc" HOSTCC="$cc" LOCALVERSION= -j"$(nproc)" "$@"
+	make -s -C "$tree" O="$obj" CC="$cc" HOSTCC="$cc" LOCALVERSION= \
+		${LLVM:+LLVM="$LLVM"} -j"$(nproc)" "$@"
 }
 
 base=${KBASE:-tinyconfig}
