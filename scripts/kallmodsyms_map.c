@@ -111,11 +111,12 @@ struct map_parser {
 	char *pending;		/* a name whose numbers are on the next line */
 	unsigned int pending_line;
 	bool pending_output;	/* ...of an output section, else input */
-	bool ended;		/* after the OUTPUT() line; lld: .strtab's */
+	bool ended;		/* after the OUTPUT() line */
 	/* lld */
 	size_t addr_width;	/* of the address columns */
 	bool input;		/* symbols may follow: of this input section */
 	unsigned long long iaddr, isize;
+	unsigned int tables;	/* the lld_tables[] seen */
 };
 
 /*
@@ -684,6 +685,43 @@ static bool parse_lld_assignment(struct map_parser *p, const char *text)
 	return true;
 }
 
+/*
+ * A section ld.lld made in a loaded output section: the pool it merged
+ * mergeable sections of every object into, for one.
+ */
+static void add_pool(struct map_parser *p, const char *section,
+		     unsigned long long addr, unsigned long long size)
+{
+	struct kms_map *map = p->map;
+	struct kms_input *in;
+
+	if (!in_output(p, addr, size))
+		kms_fatal(&p->r, "%s (<internal>) at %#llx+%#llx lies outside output section %s (line %u)",
+			  section, addr, size, p->osection, p->oline);
+	map->pools = kms_grow(map->pools, map->nr_pools, &map->pools_alloc,
+			      sizeof(*map->pools));
+	in = &map->pools[map->nr_pools++];
+	in->addr = addr;
+	in->size = size;
+	in->file = "<internal>";
+	in->section = xstrdup(section);
+	in->osection = p->osection;
+	in->map = p->r.file;
+	in->line = p->r.lineno;
+}
+
+/* Is @addr inside a section ld.lld made (of a final link's map)? */
+bool kms_in_pool(const struct kms_map *map, unsigned long long addr)
+{
+	unsigned int i;
+
+	for (i = 0; i < map->nr_pools; i++)
+		if (addr >= map->pools[i].addr &&
+		    addr - map->pools[i].addr < map->pools[i].size)
+			return true;
+	return false;
+}
+
 /* "LONG ( 0x0 )": a data statement of the linker script. */
 static bool is_lld_data(const char *text)
 {
@@ -697,6 +735,19 @@ static bool is_lld_data(const char *text)
 			return len > strlen(data[i]) + 2 &&
 			       !strcmp(text + len - 2, " )");
 	return false;
+}
+
+/* The symbol tables every unstripped link writes, last of its sections. */
+static const char *const lld_tables[] = { ".symtab", ".strtab", ".shstrtab" };
+
+static unsigned int lld_table(const char *section)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(lld_tables); i++)
+		if (!strcmp(section, lld_tables[i]))
+			return 1U << i;
+	return 0;
 }
 
 /* An output section, or an assignment outside output sections. */
@@ -740,8 +791,10 @@ static void parse_lld_input(struct map_parser *p, const struct lld_line *l)
 	open = strchr(file, '(');
 	if (!strcmp(file, "<internal>")) {
 		/* made by the linker: merged pools, symbol tables... */
-		p->ended = p->osection && !strcmp(p->osection, ".strtab") &&
-			   !strcmp(section, ".strtab");
+		if (!strcmp(p->osection, section))
+			p->tables |= lld_table(section);
+		if (!p->oskip)
+			add_pool(p, section, l->vma, l->size);
 	} else {
 		if (open) {
 			if (open == file || file[strlen(file) - 1] != ')')
@@ -774,7 +827,6 @@ static void parse_lld_line(struct map_parser *p, const char *line)
 
 	parse_lld_columns(p, line, &l);
 	p->input = false;
-	p->ended = false;
 	if (!*l.text && (l.indent == 0 || l.indent == LLD_INDENT) && !l.size)
 		return;		/* an ASSERT, whose text lld does not print */
 	if (!isgraph((unsigned char)*l.text))
@@ -798,6 +850,7 @@ static void parse_lld_line(struct map_parser *p, const char *line)
 
 static void read_lld_map(struct map_parser *p, const char *header)
 {
+	unsigned int i;
 	char *line;
 
 	if (!strcmp(header, MAP_LLD_HEADER_64))
@@ -810,8 +863,10 @@ static void read_lld_map(struct map_parser *p, const char *header)
 	while ((line = kms_reader_line(&p->r)))
 		parse_lld_line(p, line);
 	close_output(p);
-	if (!p->ended)
-		kms_fatal(&p->r, "truncated: no .strtab section at the end");
+	for (i = 0; i < ARRAY_SIZE(lld_tables); i++)
+		if (!(p->tables & 1U << i))
+			kms_fatal(&p->r, "truncated: no section %s, which lld writes after every loaded one",
+				  lld_tables[i]);
 }
 
 /* Read a linker map; vmlinux.o.map-style relocatable maps have zero bases. */

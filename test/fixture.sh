@@ -12,7 +12,8 @@ build_host_tools() {
 	$CC $cflags "$@" -I"$tree/scripts/include" -o "$out/kallsyms" "$tree/scripts/kallsyms.c" \
 		scripts/kallmodsyms.c scripts/kallmodsyms_elf.c scripts/kallmodsyms_map.c \
 		scripts/kallmodsyms_runs.c scripts/kallmodsyms_sizes.c scripts/kallmodsyms_code.c \
-		scripts/kallmodsyms_names.c scripts/kallmodsyms_modules.c scripts/kallmodsyms_objects.c \
+		scripts/kallmodsyms_names.c scripts/kallmodsyms_modules.c scripts/kallmodsyms_pools.c \
+		scripts/kallmodsyms_objects.c \
 		scripts/kallmodsyms_util.c &&
 	$CC $cflags "$@" -I"$tree/scripts/include" -o "$out/modules_thick" \
 		scripts/modules_thick.c scripts/kallmodsyms_util.c &&
