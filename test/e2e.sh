@@ -109,7 +109,8 @@ last_s=$(ls -t "$obj"/.tmp_vmlinux[0-9].kallsyms.S "$obj"/.tmp_vmlinux.kallsyms[
 omap=
 [ -f "$obj/vmlinux.o.map" ] && grep -qE ' vmlinux\.o(:\(.*\))?$' "$obj/vmlinux.map" &&
 	omap=$obj/vmlinux.o.map
-"$bin/check-tags" "$guest/kallmodsyms" "$guest/modules" "$last_s" "$obj/vmlinux.map" $omap
+"$bin/check-tags" "$guest/kallmodsyms" "$guest/modules" "$last_s" "$bin/owners" \
+	"$obj/vmlinux.map" $omap
 result $? "object tags make (name, modules, object) unique and match the linker map"
 
 exit $status
