@@ -772,11 +772,11 @@ static void parse_lld_input(struct map_parser *p, const struct lld_line *l)
 	char *file, *section, *member, *open;
 	unsigned long long off;
 
-	kms_check_printable(&p->r, "input section", l->text, len);
 	if (!colon || colon == l->text || l->text[len - 1] != ')' ||
 	    colon + 3 >= l->text + len)
 		kms_fatal(&p->r,
 			  "expected an input section \"<file>:(<section>)\", an assignment or a data statement");
+	kms_check_printable(&p->r, "input section", l->text, len);
 	file = xstrndup(l->text, colon - l->text);
 	section = xstrndup(colon + 2, l->text + len - 1 - (colon + 2));
 	if (!strncmp(section, ".eh_frame+", 10)) {
@@ -827,8 +827,11 @@ static void parse_lld_line(struct map_parser *p, const char *line)
 
 	parse_lld_columns(p, line, &l);
 	p->input = false;
-	if (!*l.text && (l.indent == 0 || l.indent == LLD_INDENT) && !l.size)
-		return;		/* an ASSERT, whose text lld does not print */
+	if (!*l.text) {
+		if ((l.indent == 0 || l.indent == LLD_INDENT) && !l.size)
+			return;	/* an ASSERT, whose text lld does not print */
+		kms_fatal(&p->r, "expected a section, symbol or command after the columns");
+	}
 	if (!isgraph((unsigned char)*l.text))
 		kms_fatal(&p->r, "unexpected character 0x%02x after the columns",
 			  (unsigned char)*l.text);

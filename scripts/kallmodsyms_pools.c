@@ -31,8 +31,10 @@
  * finds nothing to do there.
  */
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <hash.h>
 #include <hashtable.h>
@@ -241,8 +243,13 @@ static int defines(int i, const char *name, const char *from, const char *to)
 	int k, start = 0, end, count = 0;
 
 	if (!o->read) {
+		const struct kms_input *in = link_objects[i].in;
+
+		if (access(in->file, R_OK))
+			kms_die("%s:%u: cannot read %s for the symbols of ld.lld's pools: %s",
+				in->map, in->line, in->file, strerror(errno));
 		reading = o;
-		kms_read_elf_symbols(link_objects[i].in->file, add_name);
+		kms_read_elf_symbols(in->file, add_name);
 		o->read = true;
 	}
 	end = o->nr;
