@@ -39,8 +39,11 @@ FRAGS     = test/config/base.config $(FRAGS_$(1)) $(KCONFIG_FRAGMENT)
 # LLVM=1 for test/build-kernel.sh: the variant is built with clang and ld.lld.
 LLVM_llvm   := 1
 
-# make check covers every version, or only KVER when it is given.
-CHECK_KVERS := $(if $(filter command line environment,$(origin KVER)),$(KVER),$(KVERS))
+# make check covers every version, or only KVER when it is given; and
+# every variant of those, or only VARIANT (and its version) when it is.
+given = $(filter command line environment,$(origin $(1)))
+CHECK_KVERS := $(if $(call given,KVER)$(call given,VARIANT),$(KVER),$(KVERS))
+CHECK_VARIANTS := $(if $(call given,VARIANT),$(VARIANT),$(foreach k,$(CHECK_KVERS),$(VARIANTS_$(k))))
 
 GUEST_PROGS = $(GUEST)/kselftest/kallmodsyms/kallmodsyms_test \
               $(GUEST)/read-time $(GUEST)/stress
@@ -104,8 +107,7 @@ fuzz-replay:
 	@test/fuzz.sh $(BUILD)/linux-6.12 $(BUILD)/fuzz replay $(KINDS)
 
 check: deps
-	@KVERS="$(CHECK_KVERS)" test/check.sh $(BUILD) \
-		$(foreach k,$(CHECK_KVERS),$(VARIANTS_$(k)))
+	@KVERS="$(CHECK_KVERS)" test/check.sh $(BUILD) $(CHECK_VARIANTS)
 
 # Every prefix of the series builds; so does the whole with the option off.
 check-series: tree
