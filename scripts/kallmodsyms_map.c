@@ -696,7 +696,8 @@ static void add_pool(struct map_parser *p, const char *section,
 	struct kms_input *in;
 
 	if (!in_output(p, addr, size))
-		kms_fatal(&p->r, "%s (<internal>) at %#llx+%#llx lies outside output section %s (line %u)",
+		kms_fatal(&p->r,
+			  "%s (<internal>) at %#llx+%#llx lies outside output section %s (line %u)",
 			  section, addr, size, p->osection, p->oline);
 	map->pools = kms_grow(map->pools, map->nr_pools, &map->pools_alloc,
 			      sizeof(*map->pools));
@@ -798,7 +799,8 @@ static void parse_lld_input(struct map_parser *p, const struct lld_line *l)
 	} else {
 		if (open) {
 			if (open == file || file[strlen(file) - 1] != ')')
-				kms_fatal(&p->r, "expected <archive>(<member>) or an object, not '%s'",
+				kms_fatal(&p->r,
+					  "expected <archive>(<member>) or an object, not '%s'",
 					  file);
 			file[strlen(file) - 1] = '\0';
 			member = open + 1;
@@ -868,7 +870,8 @@ static void read_lld_map(struct map_parser *p, const char *header)
 	close_output(p);
 	for (i = 0; i < ARRAY_SIZE(lld_tables); i++)
 		if (!(p->tables & 1U << i))
-			kms_fatal(&p->r, "truncated: no section %s, which lld writes after every loaded one",
+			kms_fatal(&p->r,
+				  "truncated: no section %s, which lld writes after every loaded one",
 				  lld_tables[i]);
 }
 

@@ -240,7 +240,7 @@ static int only(const struct object_names *o, const char *name)
 static int defines(int i, const char *name, const char *from, const char *to)
 {
 	struct object_names *o = &object_names[i];
-	int k, start = 0, end, count = 0;
+	int k, start, end, count = 0;
 
 	if (!o->read) {
 		const struct kms_input *in = link_objects[i].in;
@@ -252,10 +252,9 @@ static int defines(int i, const char *name, const char *from, const char *to)
 		kms_read_elf_symbols(in->file, add_name);
 		o->read = true;
 	}
-	end = o->nr;
-	if (from && (start = only(o, from) + 1) == 0)
-		return -1;
-	if (to && (end = only(o, to)) < 0)
+	start = from ? only(o, from) + 1 : 0;
+	end = to ? only(o, to) : (int)o->nr;
+	if ((from && !start) || end < 0)
 		return -1;
 	for (k = start; k < end; k++)
 		count += !strcmp(o->name[k], name);
