@@ -2,10 +2,11 @@
 
 # The kernel versions the series is made for, and the test kernel variants
 # of each: 6.12's vmlinux linked from vmlinux.o (ibt) and from vmlinux.a
-# (noibt), and arm64 (cross-built, linked from vmlinux.a); 6.1's, named
-# after it, linked from vmlinux.o.
+# (noibt), arm64 (cross-built, linked from vmlinux.a), and built with
+# clang and ld.lld, linked from vmlinux.o (llvm); 6.1's, named after it,
+# linked from vmlinux.o.
 KVERS         := 6.12 6.1
-VARIANTS_6.12 := ibt noibt arm64
+VARIANTS_6.12 := ibt noibt arm64 llvm
 VARIANTS_6.1  := 6.1
 kver-of = $(firstword $(foreach k,$(KVERS),$(if $(filter $(1),$(VARIANTS_$(k))),$(k))))
 
@@ -42,8 +43,11 @@ BUSYBOX  := $(if $(ARCH_$(VARIANT)),$(BUILD)/busybox-$(ARCH_$(VARIANT))/bin/busy
 FRAGS_ibt   := test/config/ibt.config
 FRAGS_noibt := test/config/noibt.config test/config/debug.config
 FRAGS_6.1   := test/config/ibt.config test/config/6.1.config
+FRAGS_llvm  := test/config/ibt.config test/config/llvm.config
 FRAGS     = test/config/base.config test/config/$(call arch-of,$(1)).config $(FRAGS_$(1)) \
             $(KCONFIG_FRAGMENT)
+# LLVM=1 for test/build-kernel.sh: the variant is built with clang and ld.lld.
+LLVM_llvm   := 1
 
 # make check covers every version, or only KVER when it is given, or only
 # VARIANT (and its version) when that is given.
@@ -61,6 +65,7 @@ GUEST_PROGS = $(GUEST)/kselftest/kallmodsyms/kallmodsyms_test \
 BOOT_ARGS_ibt   := stress=60
 BOOT_ARGS_noibt := panic_on_warn=1 stress=60
 BOOT_ARGS_arm64 := stress=60
+BOOT_ARGS_llvm  := stress=60
 # The debug kernel runs the guest checks several times slower.
 BOOT_TIMEOUT_noibt := 600
 
@@ -81,7 +86,7 @@ tree: series
 	@test/apply-series.sh $(TREE) $(SERIES)
 
 kernel: tree
-	@TEST_ARCH=$(TEST_ARCH) test/build-kernel.sh $(TREE) $(BUILD)/$(VARIANT) $(call FRAGS,$(VARIANT))
+	@TEST_ARCH=$(TEST_ARCH) LLVM=$(LLVM_$(VARIANT)) test/build-kernel.sh $(TREE) $(BUILD)/$(VARIANT) $(call FRAGS,$(VARIANT))
 
 guest: tree
 	@TEST_ARCH=$(TEST_ARCH) test/build-guest.sh $(TREE) $(GUEST)
@@ -116,12 +121,11 @@ fuzz-replay:
 	@test/fuzz.sh $(BUILD)/linux-6.12 $(BUILD)/fuzz replay $(KINDS)
 
 check: deps
-	@KVERS="$(CHECK_KVERS)" test/check.sh $(BUILD) \
-		$(CHECK_VARIANTS)
+	@KVERS="$(CHECK_KVERS)" test/check.sh $(BUILD) $(CHECK_VARIANTS)
 
 # Every prefix of the series builds; so does the whole with the option off.
 check-series: tree
-	@TEST_ARCH=$(TEST_ARCH) test/check-series.sh $(TREE) $(BUILD) $(call FRAGS,$(VARIANT))
+	@TEST_ARCH=$(TEST_ARCH) LLVM=$(LLVM_$(VARIANT)) test/check-series.sh $(TREE) $(BUILD) $(call FRAGS,$(VARIANT))
 
 bench:
 	@test/bench.sh $(BUILD)/$(VARIANT)

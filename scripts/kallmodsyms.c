@@ -29,6 +29,9 @@
 
 #include "kallmodsyms.h"
 
+/* The tables end on a boundary of this many bytes. */
+#define KMS_TABLES_END_ALIGN	64
+
 static bool enabled;		/* --kallmodsyms */
 static const char *modules_thick_file, *link_map_file, *omap_file, *elf_file;
 
@@ -137,4 +140,11 @@ void kallmodsyms_write_src(void)
 	kms_write_object_tables(symbols, nr_symbols, &object_names);
 	kms_write_names(&module_names, &object_names);
 	kms_write_size_tables(symbols, nr_symbols);
+	/*
+	 * ld.lld places the pools it merges constants into, aligned to up to
+	 * 64 bytes, after these tables in .rodata: ending them on such a
+	 * boundary in every pass keeps the padding before the pools, and so
+	 * the gaps the size table codes, the same when the tables grow.
+	 */
+	printf("\t.balign %d\n", KMS_TABLES_END_ALIGN);
 }

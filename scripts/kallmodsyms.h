@@ -108,6 +108,7 @@ struct kms_symbol {
 	/* sizes */
 	unsigned long long size;
 	const char *file;	/* source file of a local symbol, or NULL */
+	unsigned int elf_order;	/* its place in the image's symbol table */
 	/* modules */
 	unsigned int set;	/* its module set */
 	const struct kms_input *in;	/* its input section, or NULL */
@@ -161,6 +162,8 @@ struct kms_map {
 	unsigned int nr_out;
 	struct kms_map_names *script_syms; /* symbols the linker script defines */
 	struct kms_map_names *files;	/* every file an input section names */
+	struct kms_input *pools;	/* sections ld.lld made, "<internal>" */
+	unsigned int nr_pools, pools_alloc;
 };
 
 void kms_read_map(struct kms_map *map, const char *file);
@@ -169,6 +172,7 @@ bool kms_map_has_file(const struct kms_map *map, const char *file);
 bool kms_map_script_symbol(const struct kms_map *map, const char *name);
 void kms_compose_map(struct kms_map *map, const struct kms_map *omap);
 bool kms_mergeable_section(const char *section);
+bool kms_in_pool(const struct kms_map *map, unsigned long long addr);
 
 /* Run streams (kallmodsyms_runs.c) */
 void kms_write_run_stream(const int *value, unsigned int n, const char *name);
@@ -193,6 +197,10 @@ void kms_read_modules_thick(const char *file);
 void kms_place_modules(const struct kms_map *map);
 void kms_attribute_symbols(const struct kms_map *map, struct kms_symbol *syms,
 			   unsigned int n);
+bool kms_built_from(const char *obj, const char *file);
+unsigned int kms_object_set(const char *path);
+void kms_place_pooled(const struct kms_map *map, struct kms_symbol *syms,
+		      unsigned int n);
 unsigned int kms_nr_sets(void);
 const struct kms_set *kms_module_set(unsigned int set);
 const char *kms_module_name(unsigned int mod);

@@ -44,8 +44,35 @@
  * Numbers are "0x<hex>" of at most 64 bits, followed by a space or the end
  * of the line.  An input section names an object file, and lies inside its
  * output section if that is loaded (merged strings, as in .comment, may
- * not).  LLVM lld writes a columnar format instead; it is recognised by
- * its header (and not read yet).
+ * not).
+ *
+ * ld.lld's map is recognised by its header.  Every line has four columns,
+ * VMA, LMA, size (hex without "0x") and alignment (decimal), right-aligned
+ * in 16, 16, 8 and 5 characters (8 for the addresses of a 32-bit link,
+ * wider for a number that does not fit), a space, and a text indented
+ * 0, 8 or 16 spaces for an output section, an input section and a symbol:
+ *
+ *              VMA              LMA     Size Align Out     In      Symbol
+ *                0                0 ffffffff81000000     1 . = 0xffffffff81000000
+ * ffffffff81000000          1000000   6c7e0b  4096 .text
+ * ffffffff81000000          1000000        0     1         _text = .
+ * ffffffff81000000          1000000      5e0    16         vmlinux.o:(.head.text)
+ * ffffffff81000000          1000000       56     1                 startup_64
+ * ffffffff810005e0          10005e0       2a    16         vmlinux.a(lib/string.o):(.text)
+ * ffffffff81a00000          1a00000     1234     1         <internal>:(.rodata)
+ *
+ * An input section's file is an object, "archive(member)" (the member is
+ * the object), or "<internal>" for a section the linker made: its symbol
+ * tables, and the pools it merged the constants and strings of every
+ * object into (SHF_MERGE sections of one kind become one section named
+ * after the output section, which says nothing of their objects).  lld
+ * lists .eh_frame by pieces, "file:(.eh_frame+0x<offset>)".  A symbol
+ * line is a symbol the input section above defines, at an address inside
+ * it; the linker script's assignments ("PROVIDE ( x = . )" too) and data
+ * statements ("LONG ( 0 )") are in the output section's column, or the
+ * first column outside output sections, and its ASSERTs are lines without
+ * a text.  Unstripped links end with the .strtab section: a map that
+ * does not was cut short.
  *
  * When vmlinux is linked from vmlinux.o, the final map only says "vmlinux.o"
  * for every input section; kms_compose_map() replaces each such record by
@@ -66,9 +93,16 @@
 #include "kallmodsyms.h"
 
 #define MAP_START	"Linker script and memory map"
-#define MAP_LLD_HEADER	"VMA LMA Size Align Out In Symbol"
 #define MAP_NAME_WIDTH	16	/* where numbers start: ld's name column */
 #define MAP_STUBS_LOAD	"LOAD linker stubs"
+
+#define MAP_LLD_HEADER_64 \
+	"             VMA              LMA     Size Align Out     In      Symbol"
+#define MAP_LLD_HEADER_32 \
+	"     VMA      LMA     Size Align Out     In      Symbol"
+#define LLD_SIZE_WIDTH	8	/* lld's columns, but the addresses' */
+#define LLD_ALIGN_WIDTH	5
+#define LLD_INDENT	8	/* each level of the text after them */
 
 struct map_parser {
 	struct kms_reader r;
@@ -81,6 +115,11 @@ struct map_parser {
 	unsigned int pending_line;
 	bool pending_output;	/* ...of an output section, else input */
 	bool ended;		/* after the OUTPUT() line */
+	/* lld */
+	size_t addr_width;	/* of the address columns */
+	bool input;		/* symbols may follow: of this input section */
+	unsigned long long iaddr, isize;
+	unsigned int tables;	/* the lld_tables[] seen */
 };
 
 /*
@@ -274,6 +313,20 @@ static bool is_symbol_name(const char *s, size_t len)
 }
 
 /*
+ * An assignment of the linker script to the @len bytes at @name: remember
+ * the symbol, unless it is the location counter.
+ */
+static void assign_symbol(struct map_parser *p, const char *name, size_t len)
+{
+	if (len == 1 && name[0] == '.')
+		return;
+	if (!is_symbol_name(name, len))
+		kms_fatal(&p->r, "assignment to '%.*s', which is not a symbol name",
+			  (int)len, name);
+	add_name(p->map->script_syms, name, len);
+}
+
+/*
  * What follows a symbol's address: the name of a symbol an object file
  * defines, or an assignment of the linker script, "name = expr",
  * "PROVIDE (name = expr)" or "PROVIDE_HIDDEN (name = expr)": remember the
@@ -299,13 +352,7 @@ static void parse_symbol_line(struct map_parser *p, const char *rest)
 		kms_check_printable(&p->r, "symbol name", rest, len);
 		return;
 	}
-	len = eq - name;
-	if (len == 1 && name[0] == '.')
-		return;		/* the location counter */
-	if (!is_symbol_name(name, len))
-		kms_fatal(&p->r, "assignment to '%.*s', which is not a symbol name",
-			  (int)len, name);
-	add_name(p->map->script_syms, name, len);
+	assign_symbol(p, name, eq - name);
 }
 
 /*
@@ -344,6 +391,30 @@ static void parse_value_line(struct map_parser *p, const char *s)
 	kms_fatal(&p->r, "address and size of no section and no data statement");
 }
 
+/*
+ * Input section @section of object @file at [addr, addr + size), of the
+ * map's line @line: recorded if its output section is loaded, where it
+ * must lie inside that.  The caller has checked that addr + size does not
+ * wrap, and left out the sections the linker made itself.
+ */
+static void place_input(struct map_parser *p, const char *section,
+			unsigned long long addr, unsigned long long size,
+			const char *file, unsigned int line)
+{
+	if (!p->osection)
+		kms_fatal(&p->r, "input section %s outside any output section",
+			  section);
+	kms_check_object_name(&p->r, file);
+	add_name(p->map->files, file, strlen(file));
+	if (p->oskip)
+		return;		/* merged strings (.comment) may lie past its end */
+	if (!in_output(p, addr, size))
+		kms_fatal(&p->r,
+			  "%s (%s) at %#llx+%#llx lies outside output section %s (line %u)",
+			  section, file, addr, size, p->osection, p->oline);
+	add_input(p, section, addr, size, file, p->r.file, line);
+}
+
 /* "0xaddr 0xsize file" after an input section's name. */
 static void parse_input_numbers(struct map_parser *p, const char *section,
 				const char *s, unsigned int line)
@@ -361,15 +432,7 @@ static void parse_input_numbers(struct map_parser *p, const char *section,
 			  section);
 	if (!strcmp(file, "linker stubs"))
 		return;		/* made by the linker: no object's */
-	kms_check_object_name(&p->r, file);
-	add_name(p->map->files, file, strlen(file));
-	if (p->oskip)
-		return;		/* merged strings (.comment) may lie past its end */
-	if (!in_output(p, addr, size))
-		kms_fatal(&p->r,
-			  "%s (%s) at %#llx+%#llx lies outside output section %s (line %u)",
-			  section, file, addr, size, p->osection, p->oline);
-	add_input(p, section, addr, size, file, p->r.file, line);
+	place_input(p, section, addr, size, file, line);
 }
 
 /* "0xaddr 0xsize [load address 0xlma]" after an output section's name. */
@@ -532,9 +595,287 @@ static void read_gnu_map(struct map_parser *p, char *line)
 		kms_fatal(&p->r, "truncated: no OUTPUT() line at the end");
 }
 
-static void read_lld_map(struct map_parser *p)
+/*
+ * ld.lld's map (see the top of this file): four columns, then the text of
+ * the line, indented by its level.
+ */
+struct lld_line {
+	unsigned long long vma, lma, size, align;
+	size_t indent;
+	const char *text;
+};
+
+/*
+ * The number at @s in a column @width wide: right-aligned (as wide as its
+ * digits if they do not fit), digits of @base without a prefix, at most 64
+ * bits, then a space.  The text after that space, or NULL.
+ */
+static const char *scan_column(const char *s, size_t width, int base,
+			       unsigned long long *val)
 {
-	kms_fatal(&p->r, "LLVM lld maps are not supported yet");
+	size_t blanks = strspn(s, " "), n = 0;
+	const char *digits = s + blanks;
+	char *end;
+
+	while (base == 16 ? isxdigit((unsigned char)digits[n]) :
+			    isdigit((unsigned char)digits[n]))
+		n++;
+	if (!n || digits[n] != ' ' || blanks + n != (n < width ? width : n))
+		return NULL;
+	errno = 0;
+	*val = strtoull(digits, &end, base);
+	if (errno || end != digits + n)
+		return NULL;
+	return end + 1;
+}
+
+static void parse_lld_columns(struct map_parser *p, const char *line,
+			      struct lld_line *l)
+{
+	const char *s;
+
+	s = scan_column(line, p->addr_width, 16, &l->vma);
+	if (s)
+		s = scan_column(s, p->addr_width, 16, &l->lma);
+	if (s)
+		s = scan_column(s, LLD_SIZE_WIDTH, 16, &l->size);
+	if (s)
+		s = scan_column(s, LLD_ALIGN_WIDTH, 10, &l->align);
+	if (!s)
+		kms_fatal(&p->r,
+			  "expected VMA, LMA and size (hex) and alignment (decimal) right-aligned in columns %zu, %zu, %d and %d wide, of at most 64 bits, each followed by a space",
+			  p->addr_width, p->addr_width, LLD_SIZE_WIDTH,
+			  LLD_ALIGN_WIDTH);
+	if (l->size > ~0ULL - l->vma)
+		kms_fatal(&p->r, "%#llx+%#llx wraps past the end of the address space",
+			  l->vma, l->size);
+	l->indent = strspn(s, " ");
+	l->text = s + l->indent;
+}
+
+/*
+ * An assignment of the linker script, as lld prints its tokens: "x = .",
+ * ". += 0x1000", "PROVIDE ( x = . )", "PROVIDE_HIDDEN ( x = . )".  False
+ * if @text is not one.
+ */
+static bool parse_lld_assignment(struct map_parser *p, const char *text)
+{
+	static const char *const ops[] = {
+		"=", "+=", "-=", "*=", "/=", "<<=", ">>=", "&=", "|=", "^=",
+	};
+	const char *name = text, *op;
+	size_t len, n, i;
+	bool provide = false;
+
+	if (!strncmp(text, "PROVIDE ( ", 10) ||
+	    !strncmp(text, "PROVIDE_HIDDEN ( ", 17)) {
+		name = strchr(text, '(') + 2;
+		provide = true;
+	}
+	len = strcspn(name, " ");
+	op = name + len + (name[len] == ' ');
+	n = strcspn(op, " ");
+	for (i = 0; i < ARRAY_SIZE(ops); i++)
+		if (strlen(ops[i]) == n && !strncmp(op, ops[i], n))
+			break;
+	if (i == ARRAY_SIZE(ops) || op[n] != ' ' || !op[n + 1] ||
+	    (provide && strcmp(text + strlen(text) - 2, " )"))) {
+		if (provide)
+			kms_fatal(&p->r, "expected PROVIDE ( <symbol> = <expression> )");
+		return false;
+	}
+	assign_symbol(p, name, len);
+	return true;
+}
+
+/*
+ * A section ld.lld made in a loaded output section: the pool it merged
+ * mergeable sections of every object into, for one.
+ */
+static void add_pool(struct map_parser *p, const char *section,
+		     unsigned long long addr, unsigned long long size)
+{
+	struct kms_map *map = p->map;
+	struct kms_input *in;
+
+	if (!in_output(p, addr, size))
+		kms_fatal(&p->r,
+			  "%s (<internal>) at %#llx+%#llx lies outside output section %s (line %u)",
+			  section, addr, size, p->osection, p->oline);
+	map->pools = kms_grow(map->pools, map->nr_pools, &map->pools_alloc,
+			      sizeof(*map->pools));
+	in = &map->pools[map->nr_pools++];
+	in->addr = addr;
+	in->size = size;
+	in->file = "<internal>";
+	in->section = xstrdup(section);
+	in->osection = p->osection;
+	in->map = p->r.file;
+	in->line = p->r.lineno;
+}
+
+/* Is @addr inside a section ld.lld made (of a final link's map)? */
+bool kms_in_pool(const struct kms_map *map, unsigned long long addr)
+{
+	unsigned int i;
+
+	for (i = 0; i < map->nr_pools; i++)
+		if (addr >= map->pools[i].addr &&
+		    addr - map->pools[i].addr < map->pools[i].size)
+			return true;
+	return false;
+}
+
+/* "LONG ( 0x0 )": a data statement of the linker script. */
+static bool is_lld_data(const char *text)
+{
+	static const char *const data[] = {
+		"BYTE ( ", "SHORT ( ", "LONG ( ", "QUAD ( ", "SQUAD ( ",
+	};
+	size_t i, len = strlen(text);
+
+	for (i = 0; i < ARRAY_SIZE(data); i++)
+		if (!strncmp(text, data[i], strlen(data[i])))
+			return len > strlen(data[i]) + 2 &&
+			       !strcmp(text + len - 2, " )");
+	return false;
+}
+
+/* The symbol tables every unstripped link writes, last of its sections. */
+static const char *const lld_tables[] = { ".symtab", ".strtab", ".shstrtab" };
+
+static unsigned int lld_table(const char *section)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(lld_tables); i++)
+		if (!strcmp(section, lld_tables[i]))
+			return 1U << i;
+	return 0;
+}
+
+/* An output section, or an assignment outside output sections. */
+static void parse_lld_output(struct map_parser *p, const struct lld_line *l)
+{
+	close_output(p);
+	if (parse_lld_assignment(p, l->text))
+		return;
+	kms_check_printable(&p->r, "output section name", l->text,
+			    strlen(l->text));
+	add_output(p, l->text, l->vma, l->size, p->r.lineno);
+}
+
+/*
+ * "<file>:(<section>)", the file "<object>", "<archive>(<object>)" or
+ * "<internal>"; .eh_frame is listed by pieces, "(.eh_frame+0x<offset>)".
+ */
+static void parse_lld_input(struct map_parser *p, const struct lld_line *l)
+{
+	size_t len = strlen(l->text);
+	const char *colon = strstr(l->text, ":(");
+	char *file, *section, *member, *open;
+	unsigned long long off;
+
+	if (!colon || colon == l->text || l->text[len - 1] != ')' ||
+	    colon + 3 >= l->text + len)
+		kms_fatal(&p->r,
+			  "expected an input section \"<file>:(<section>)\", an assignment or a data statement");
+	kms_check_printable(&p->r, "input section", l->text, len);
+	file = xstrndup(l->text, colon - l->text);
+	section = xstrndup(colon + 2, l->text + len - 1 - (colon + 2));
+	if (!strncmp(section, ".eh_frame+", 10)) {
+		if (!scan_hex(section + 10, &off) || strchr(section, ' '))
+			kms_fatal(&p->r, "expected .eh_frame+0x<offset>");
+		section[9] = '\0';
+	}
+	p->input = true;
+	p->iaddr = l->vma;
+	p->isize = l->size;
+	member = file;
+	open = strchr(file, '(');
+	if (!strcmp(file, "<internal>")) {
+		/* made by the linker: merged pools, symbol tables... */
+		if (!strcmp(p->osection, section))
+			p->tables |= lld_table(section);
+		if (!p->oskip)
+			add_pool(p, section, l->vma, l->size);
+	} else {
+		if (open) {
+			if (open == file || file[strlen(file) - 1] != ')')
+				kms_fatal(&p->r,
+					  "expected <archive>(<member>) or an object, not '%s'",
+					  file);
+			file[strlen(file) - 1] = '\0';
+			member = open + 1;
+		}
+		place_input(p, section, l->vma, l->size, member, p->r.lineno);
+	}
+	free(file);
+	free(section);
+}
+
+/* A symbol an object defines, in the input section above. */
+static void parse_lld_symbol(struct map_parser *p, const struct lld_line *l)
+{
+	kms_check_printable(&p->r, "symbol name", l->text, strlen(l->text));
+	if (!p->input)
+		kms_fatal(&p->r, "symbol %s outside any input section", l->text);
+	if (l->vma < p->iaddr || l->vma - p->iaddr > p->isize)
+		kms_fatal(&p->r, "symbol %s at %#llx lies outside its input section, %#llx+%#llx",
+			  l->text, l->vma, p->iaddr, p->isize);
+}
+
+static void parse_lld_line(struct map_parser *p, const char *line)
+{
+	struct lld_line l;
+	bool input = p->input;
+
+	parse_lld_columns(p, line, &l);
+	p->input = false;
+	if (!*l.text) {
+		if ((l.indent == 0 || l.indent == LLD_INDENT) && !l.size)
+			return;	/* an ASSERT, whose text lld does not print */
+		kms_fatal(&p->r, "expected a section, symbol or command after the columns");
+	}
+	if (!isgraph((unsigned char)*l.text))
+		kms_fatal(&p->r, "unexpected character 0x%02x after the columns",
+			  (unsigned char)*l.text);
+	if (l.indent == 0) {
+		parse_lld_output(p, &l);
+	} else if (l.indent == LLD_INDENT) {
+		if (!p->osection)
+			kms_fatal(&p->r, "%s outside any output section", l.text);
+		if (!is_lld_data(l.text) && !parse_lld_assignment(p, l.text))
+			parse_lld_input(p, &l);
+	} else if (l.indent == 2 * LLD_INDENT) {
+		p->input = input;
+		parse_lld_symbol(p, &l);
+	} else {
+		kms_fatal(&p->r, "unexpected indentation: %zu spaces after the columns",
+			  l.indent);
+	}
+}
+
+static void read_lld_map(struct map_parser *p, const char *header)
+{
+	unsigned int i;
+	char *line;
+
+	if (!strcmp(header, MAP_LLD_HEADER_64))
+		p->addr_width = 16;
+	else if (!strcmp(header, MAP_LLD_HEADER_32))
+		p->addr_width = 8;
+	else
+		kms_fatal(&p->r, "not an lld map: expected the header \"%s\"",
+			  MAP_LLD_HEADER_64);
+	while ((line = kms_reader_line(&p->r)))
+		parse_lld_line(p, line);
+	close_output(p);
+	for (i = 0; i < ARRAY_SIZE(lld_tables); i++)
+		if (!(p->tables & 1U << i))
+			kms_fatal(&p->r,
+				  "truncated: no section %s, which lld writes after every loaded one",
+				  lld_tables[i]);
 }
 
 /* Read a linker map; vmlinux.o.map-style relocatable maps have zero bases. */
@@ -555,9 +896,8 @@ static void read_map(struct kms_map *map, const char *file, bool relocatable)
 	first = kms_reader_line(&p.r);
 	if (!first)
 		kms_fatal(&p.r, "empty linker map");
-	if (strstr(first, MAP_LLD_HEADER) ||
-	    !strncmp(first + strspn(first, " "), "VMA ", 4))
-		read_lld_map(&p);
+	if (!strncmp(first + strspn(first, " "), "VMA ", 4))
+		read_lld_map(&p, first);
 	else
 		read_gnu_map(&p, first);
 	kms_reader_close(&p.r);

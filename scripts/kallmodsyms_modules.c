@@ -296,6 +296,14 @@ static void build_ranges(const struct kms_map *map)
 	}
 }
 
+/* The module set of object @path: 0 for none. */
+unsigned int kms_object_set(const char *path)
+{
+	const struct kms_thick_object *o = find_thick_object(path);
+
+	return o ? o->set_id : 0;
+}
+
 /* Every object of a built-in module must be somewhere in the map. */
 static void check_objects_placed(const struct kms_map *map)
 {
@@ -328,7 +336,7 @@ static unsigned int range_after(unsigned long long a)
 }
 
 /* Is @obj ("dir/name.o") compiled from @file ("name.c", "name.S")? */
-static bool built_from(const char *obj, const char *file)
+bool kms_built_from(const char *obj, const char *file)
 {
 	const char *base = strrchr(obj, '/');
 	const char *dot = strrchr(file, '.');
@@ -366,7 +374,7 @@ static unsigned int agreed_set(const struct kms_range *const *cand,
 	*found = false;
 	*one = NULL;
 	for (i = 0; i < n; i++) {
-		if (file && !built_from(cand[i]->in->file, file))
+		if (file && !kms_built_from(cand[i]->in->file, file))
 			continue;
 		if (obj && strcmp(cand[i]->in->file, obj))
 			continue;
@@ -491,7 +499,7 @@ static void find_groups(const struct kms_symbol *syms, unsigned int n)
 	groups = xcalloc(n + 1, sizeof(*groups));
 	for (i = 0; i < n; i++) {
 		if (!syms[i].file || !syms[i].in ||
-		    !built_from(syms[i].in->file, syms[i].file))
+		    !kms_built_from(syms[i].in->file, syms[i].file))
 			continue;
 		groups[k].file = syms[i].file;
 		groups[k++].obj = syms[i].in->file;
@@ -579,6 +587,7 @@ void kms_attribute_symbols(const struct kms_map *map, struct kms_symbol *syms,
 		}
 	}
 	free(groups);
+	kms_place_pooled(map, syms, n);
 }
 
 /* Module sets and names, for the messages of kallmodsyms_objects.c. */

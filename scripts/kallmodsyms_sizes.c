@@ -154,6 +154,7 @@ void kms_read_symbol_sizes(const char *elf_file, const char *list,
 				list, s->line, s->name, s->addr, elf_file);
 		s->size = elf_syms[e].size;
 		s->file = elf_syms[e].file;
+		s->elf_order = e;
 	}
 }
 

@@ -1,11 +1,13 @@
 #!/bin/sh
 # Configure and build one test kernel variant out of tree.
 #
-# Usage: [KBASE=defconfig] [TEST_ARCH=arm64] test/build-kernel.sh <tree> <objdir> <fragment>...
+# Usage: [KBASE=defconfig] [TEST_ARCH=arm64] [LLVM=1] test/build-kernel.sh <tree> <objdir> <fragment>...
 # Builds vmlinux, the bootable image and modules in <objdir>; uses ccache
 # when present.  The fragments are merged onto tinyconfig, or onto $KBASE.
 # TEST_ARCH (test/arch.sh; default x86_64) is the target: arm64 is built
-# with Debian's cross compiler, CROSS_COMPILE=aarch64-linux-gnu-.
+# with Debian's cross compiler, CROSS_COMPILE=aarch64-linux-gnu-.  LLVM=1
+# builds with clang and the LLVM binutils (ld.lld...), as kbuild's LLVM=1
+# does.
 set -e
 
 tree=$1
@@ -20,15 +22,16 @@ export KBUILD_BUILD_USER=kallmodsyms KBUILD_BUILD_HOST=test
 . "$(dirname "$0")/arch.sh"
 arch_set "$TEST_ARCH" || exit 1
 hostcc=gcc
-command -v ccache >/dev/null && hostcc="ccache gcc"
-cc="${hostcc%gcc}${CROSS_COMPILE}gcc"
+cc=${CROSS_COMPILE}gcc
+[ "$LLVM" = 1 ] && hostcc=clang cc=clang
+command -v ccache >/dev/null && hostcc="ccache $hostcc" cc="ccache $cc"
 # Hash paths relative to the checkout, so that another clone hits the cache.
 # The tree is a git repository: LOCALVERSION= keeps its commit out of the
 # kernel version, so that a new series does not rebuild what includes it.
 export CCACHE_BASEDIR="$(pwd)"
 kmake() {
 	make -s -C "$tree" O="$obj" ${KARCH:+ARCH=$KARCH} ${CROSS_COMPILE:+CROSS_COMPILE=$CROSS_COMPILE} \
-		CC="$cc" HOSTCC="$hostcc" LOCALVERSION= -j"$(nproc)" "$@"
+		CC="$cc" HOSTCC="$hostcc" ${LLVM:+LLVM="$LLVM"} LOCALVERSION= -j"$(nproc)" "$@"
 }
 
 base=${KBASE:-tinyconfig}

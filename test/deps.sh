@@ -3,6 +3,7 @@
 # python3-ply and python3-git: checkpatch.pl runs scripts/spdxcheck.py.
 # gcc-aarch64-linux-gnu, libc6-dev-arm64-cross, qemu-system-arm: the arm64
 # variant's kernel, static guest programs and QEMU.
+# clang, lld and llvm: the llvm test kernel (LLVM=1).
 # "test/deps.sh fuzz": what only make fuzz needs (AFL++, with its clang).
 # "test/deps.sh busybox <arch> <dir>": Debian's busybox-static of another
 # architecture (arm64), for its initramfs, unpacked into <dir> (the
@@ -12,7 +13,7 @@ set -e
 
 pkgs="linux-source-6.12 linux-source-6.1 gcc make flex bison bc libelf-dev
       libssl-dev cpio gawk xz-utils patch qemu-system-x86 busybox-static ccache
-      libc6-dev binutils perl git python3-ply python3-git
+      libc6-dev binutils perl git python3-ply python3-git clang lld llvm
       gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
       qemu-system-arm"
 [ "$1" = fuzz ] && pkgs="afl++"

@@ -110,9 +110,13 @@ fi
 # The output of the last kallsyms pass, for the names it reported.
 last_s=$(ls -t "$obj"/.tmp_vmlinux[0-9].kallsyms.S "$obj"/.tmp_vmlinux.kallsyms[0-9].S \
 	2>/dev/null | head -n 1)
+# vmlinux.map names vmlinux.o as GNU ld ("... vmlinux.o") or ld.lld
+# ("vmlinux.o:(.text)") does when vmlinux was linked from it.
 omap=
-[ -f "$obj/vmlinux.o.map" ] && grep -q ' vmlinux\.o$' "$obj/vmlinux.map" && omap=$obj/vmlinux.o.map
-"$bin/check-tags" "$guest/kallmodsyms" "$guest/modules" "$last_s" "$obj/vmlinux.map" $omap
+[ -f "$obj/vmlinux.o.map" ] && grep -qE ' vmlinux\.o(:\(.*\))?$' "$obj/vmlinux.map" &&
+	omap=$obj/vmlinux.o.map
+"$bin/check-tags" "$guest/kallmodsyms" "$guest/modules" "$last_s" "$bin/owners" \
+	"$obj/vmlinux.map" $omap
 result $? "object tags make (name, modules, object) unique and match the linker map"
 
 exit $status

@@ -12,7 +12,8 @@ build_host_tools() {
 	$CC $cflags "$@" -I"$tree/scripts/include" -o "$out/kallsyms" "$tree/scripts/kallsyms.c" \
 		scripts/kallmodsyms.c scripts/kallmodsyms_elf.c scripts/kallmodsyms_map.c \
 		scripts/kallmodsyms_runs.c scripts/kallmodsyms_sizes.c scripts/kallmodsyms_code.c \
-		scripts/kallmodsyms_names.c scripts/kallmodsyms_modules.c scripts/kallmodsyms_objects.c \
+		scripts/kallmodsyms_names.c scripts/kallmodsyms_modules.c scripts/kallmodsyms_pools.c \
+		scripts/kallmodsyms_objects.c \
 		scripts/kallmodsyms_util.c &&
 	$CC $cflags "$@" -I"$tree/scripts/include" -o "$out/modules_thick" \
 		scripts/modules_thick.c scripts/kallmodsyms_util.c &&
@@ -55,7 +56,9 @@ make_symbols() {
 # as $3.  A name defined again goes to another file, as a local symbol,
 # and the files are linked into one with ld -r, in order.  A fifth column
 # names the source file of a symbol instead ("a/x.S"; its STT_FILE is
-# "x.S", so "a/x.S" and "b/x.S" are two objects of one source name).
+# "x.S", so "a/x.S" and "b/x.S" are two objects of one source name; "a/x.s"
+# is assembled without the preprocessor, and has no STT_FILE symbol, as
+# clang's assembler writes none).
 host_object() {
 	src=$1 w=$2 obj=$3
 	rm -rf "$w/src"
@@ -73,9 +76,9 @@ host_object() {
 		printf ".set %s, 0x%s\n.size %s, %s\n", $4, $1, $4, $2 > f
 	}' "$src" | sort > "$w/src/list"
 	while read -r s; do
-		$CC -c -o "${s%.S}.o" "$s" || return 1
+		$CC -c -o "${s%.[sS]}.o" "$s" || return 1
 	done < "$w/src/list"
-	ld -r -o "$obj" $(sed 's/\.S$/.o/' "$w/src/list") 2>/dev/null ||
+	ld -r -o "$obj" $(sed 's/\.[sS]$/.o/' "$w/src/list") 2>/dev/null ||
 		$CC -c -o "$obj" -x assembler /dev/null
 }
 

@@ -34,7 +34,8 @@
  *   covers, by the kind of place it is in, from the vmlinux.map input
  *   section holding its address: per-CPU data (the script skips .percpu
  *   output sections), merged constant pools (.rodata.cst* and
- *   .rodata.str* input sections, which it skips), initcall entries
+ *   .rodata.str* input sections, which it skips; ld.lld merges those of
+ *   all objects into sections of its own, "<internal>"), initcall entries
  *   (.initcall*.init input sections, where it can end a range before it
  *   starts), output sections without a leading dot (__param, __modver:
  *   it skips them), zero-sized symbols at the end of a range (ranges are
@@ -129,6 +130,35 @@ static void read_ranges(const char *path, int pass)
 	fclose(fp);
 }
 
+static void add_section(const char *name, unsigned long long addr)
+{
+	sections = xrealloc(sections, (nr_sections + 1) * sizeof(*sections));
+	snprintf(sections[nr_sections].name, 128, "%s", name);
+	sections[nr_sections++].addr = addr;
+}
+
+static void add_script_symbol(const char *name)
+{
+	script_syms = xrealloc(script_syms, (nr_script_syms + 1) * sizeof(char *));
+	script_syms[nr_script_syms++] = strdup(name);
+}
+
+/* The same from an ld.lld map: sections and assignments in its text. */
+static void read_lld_map(FILE *fp)
+{
+	char line[4096], name[512];
+	struct lld_line l;
+
+	while (fgets(line, sizeof(line), fp)) {
+		if (lld_line(line, &l) || l.level > 8)
+			continue;
+		if (!lld_assignment(l.text, name, sizeof(name)))
+			add_script_symbol(name);
+		else if (l.level == 0 && l.text[0])
+			add_section(l.text, l.vma);
+	}
+}
+
 /*
  * From vmlinux.map: output section addresses (the ranges' offsets count
  * from them), and the names the linker script assigns, "0xaddr name = ...".
@@ -139,6 +169,12 @@ static void read_map(const char *path)
 	char line[4096], name[512], pending[128] = "";
 	unsigned long long addr;
 
+	if (is_lld_map(path)) {
+		read_lld_map(fp);
+		fclose(fp);
+		qsort(script_syms, nr_script_syms, sizeof(char *), cmp_str);
+		return;
+	}
 	while (fgets(line, sizeof(line), fp)) {
 		if (pending[0] && sscanf(line, " 0x%llx", &addr) == 1) {
 			sections = xrealloc(sections, (nr_sections + 1) * sizeof(*sections));
@@ -348,7 +384,8 @@ static enum kind kind_of(const struct kms_line *l, const struct input *in)
 
 	if (strstr(osect, ".percpu"))
 		return PERCPU;
-	if (!strncmp(sect, ".rodata.cst", 11) || !strncmp(sect, ".rodata.str", 11))
+	if (!strncmp(sect, ".rodata.cst", 11) || !strncmp(sect, ".rodata.str", 11) ||
+	    (in && !strcmp(in->file, "<internal>")))
 		return POOL;
 	if (strstr(sect, "initcall"))
 		return INITCALL;

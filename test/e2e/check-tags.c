@@ -2,7 +2,8 @@
 /*
  * check-tags: the object-file tags of the booted kernel's /proc/kallmodsyms.
  *
- * Usage: check-tags kallmodsyms modules kallsyms.S vmlinux.map [vmlinux.o.map]
+ * Usage: check-tags kallmodsyms modules kallsyms.S owners vmlinux.map
+ *                   [vmlinux.o.map]
  *
  * 1. Uniqueness: over the built-in lines (not those of modules the guest
  *    loaded), the triple (name, module set, object tag) must be unique,
@@ -16,7 +17,10 @@
  *    the symbol: a section of that object spans the address (or, for a
  *    zero-sized symbol, starts or ends there).  Where vmlinux was linked
  *    from vmlinux.o, vmlinux.map places vmlinux.o's sections and
- *    vmlinux.o.map the objects within them.
+ *    vmlinux.o.map the objects within them.  ld.lld's map names no object
+ *    for the pools it merges constants of all objects into ("<internal>"
+ *    sections): a symbol there must be tagged with an object that defines
+ *    its name (owners: `nm -A --defined-only` of vmlinux's objects).
  *
  * Exits 1 on a duplicate triple not reported, a tag the map contradicts,
  * or nothing checked.
@@ -31,6 +35,57 @@ struct record {
 	unsigned long long start, end;
 	char *file;
 };
+
+/* "name\tobject" of every definition in owners, sorted. */
+static char **defs;
+static size_t nr_defs;
+static unsigned long in_pools;	/* tags of symbols in ld.lld's pools */
+
+static void read_defs(const char *path)
+{
+	char line[4096], name[1024], key[4096];
+	unsigned long long addr;
+	FILE *fp = xfopen(path);
+	char type;
+
+	while (fgets(line, sizeof(line), fp)) {
+		char *colon = strchr(line, ':');
+
+		if (!colon)
+			continue;
+		*colon = '\0';
+		if (sscanf(colon + 1, "%llx %c %1023s", &addr, &type, name) != 3)
+			continue;
+		snprintf(key, sizeof(key), "%s\t%s", name, line);
+		defs = xrealloc(defs, (nr_defs + 1) * sizeof(*defs));
+		defs[nr_defs++] = strdup(key);
+	}
+	fclose(fp);
+	qsort(defs, nr_defs, sizeof(*defs), cmp_str);
+}
+
+static int trailing_path(const char *tag, const char *path);
+
+/* Does an object whose path ends in @tag define @name? */
+static int defined_by(const char *name, const char *tag)
+{
+	size_t len = strlen(name), lo = 0, hi = nr_defs;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strncmp(defs[mid], name, len) < 0 ||
+		    (!strncmp(defs[mid], name, len) && defs[mid][len] < '\t'))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < nr_defs && !strncmp(defs[lo], name, len) &&
+	       defs[lo][len] == '\t'; lo++)
+		if (trailing_path(tag, defs[lo] + len + 1))
+			return 1;
+	return 0;
+}
 
 static struct record *recs;
 static size_t nr_recs;
@@ -94,6 +149,11 @@ static int map_agrees(const struct kms_line *l, const char *tag)
 			holds |= r->start == l->addr || r->end == l->addr;
 		if (holds && trailing_path(tag, r->file))
 			return 1;
+		if (holds && !strcmp(r->file, "<internal>") &&
+		    defined_by(l->name, tag)) {
+			in_pools++;
+			return 1;
+		}
 	}
 	return 0;
 }
@@ -136,13 +196,14 @@ int main(int argc, char **argv)
 	char line[2048], **rep;
 	FILE *fp;
 
-	if (argc != 5 && argc != 6) {
-		fprintf(stderr, "Usage: check-tags kallmodsyms modules kallsyms.S vmlinux.map [vmlinux.o.map]\n");
+	if (argc != 6 && argc != 7) {
+		fprintf(stderr, "Usage: check-tags kallmodsyms modules kallsyms.S owners vmlinux.map [vmlinux.o.map]\n");
 		return 2;
 	}
 	read_loaded(argv[2]);
 	rep = read_reported(argv[3], &nrep);
-	read_placements(argv[4], argc == 6 ? argv[5] : NULL);
+	read_defs(argv[4]);
+	read_placements(argv[5], argc == 7 ? argv[6] : NULL);
 
 	fp = xfopen(argv[1]);
 	while (fgets(line, sizeof(line), fp)) {
@@ -198,8 +259,8 @@ int main(int argc, char **argv)
 		}
 	}
 
-	printf("tags: %lu built-in symbols, %lu with an object tag; %lu names shared a name and module set: %lu made unique by tags, %lu still ambiguous (%lu reported by the build, %lu not); %lu tags the linker map contradicts\n",
-	       lines, tagged, shared, unique, reported + unreported, reported,
-	       unreported, badmap);
+	printf("tags: %lu built-in symbols, %lu with an object tag (%lu in ld.lld's pools, checked against the objects' own symbols); %lu names shared a name and module set: %lu made unique by tags, %lu still ambiguous (%lu reported by the build, %lu not); %lu tags the linker map contradicts\n",
+	       lines, tagged, in_pools, shared, unique, reported + unreported,
+	       reported, unreported, badmap);
 	return !lines || !tagged || unreported || badmap;
 }

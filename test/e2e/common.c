@@ -273,19 +273,117 @@ int parse_line(char *text, struct kms_line *l)
 	return 0;
 }
 
+/* Is @path an ld.lld map?  Its first line is its column header. */
+int is_lld_map(const char *path)
+{
+	char line[256], first[16] = "";
+	FILE *fp = xfopen(path);
+
+	if (fgets(line, sizeof(line), fp))
+		sscanf(line, "%15s", first);
+	fclose(fp);
+	return !strcmp(first, "VMA");
+}
+
+int lld_line(char *line, struct lld_line *l)
+{
+	int n = 0;
+
+	line[strcspn(line, "\n")] = '\0';
+	if (sscanf(line, "%llx %*s %llx %*s%n", &l->vma, &l->size, &n) < 2 ||
+	    !n || line[n] != ' ')
+		return -1;
+	l->level = strspn(line + n + 1, " ");
+	l->text = line + n + 1 + l->level;
+	return 0;
+}
+
+/*
+ * The name an lld assignment "x = ...", "PROVIDE ( x = ... )" or
+ * "PROVIDE_HIDDEN ( x = ... )" assigns, in @name; 0, or -1 if @text is
+ * not one.
+ */
+int lld_assignment(const char *text, char *name, size_t size)
+{
+	char op[8];
+
+	if (!strncmp(text, "PROVIDE ( ", 10) ||
+	    !strncmp(text, "PROVIDE_HIDDEN ( ", 17))
+		text = strchr(text, '(') + 2;
+	if (sscanf(text, "%*s %7s", op) != 1 || !strchr(op, '=') ||
+	    strcspn(text, " ") >= size)
+		return -1;
+	snprintf(name, size, "%.*s", (int)strcspn(text, " "), text);
+	return 0;
+}
+
+/*
+ * The input sections of an ld.lld map: "file:(section)" in the second
+ * column of text under an output section in the first, the file of an
+ * archive member the member; "<internal>" for what the linker made (its
+ * merged constant pools among them).
+ */
+static size_t read_lld_inputs(FILE *fp, struct input **out)
+{
+	char line[4096], osect[256] = "";
+	struct input in, *v = NULL;
+	struct lld_line l;
+	size_t n = 0;
+
+	while (fgets(line, sizeof(line), fp)) {
+		const char *colon, *file;
+		size_t flen;
+
+		if (lld_line(line, &l))
+			continue;
+		if (l.level == 0) {
+			snprintf(osect, sizeof(osect), "%s", l.text);
+			continue;
+		}
+		colon = strstr(l.text, ":(");
+		if (l.level != 8 || !colon)
+			continue;
+		file = l.text;
+		flen = colon - l.text;
+		if (flen && file[flen - 1] == ')' && memchr(file, '(', flen)) {
+			const char *open = memchr(file, '(', flen);
+
+			flen -= open + 2 - file;
+			file = open + 1;
+		}
+		snprintf(in.file, sizeof(in.file), "%.*s", (int)flen, file);
+		snprintf(in.sect, sizeof(in.sect), "%.*s",
+			 (int)strcspn(colon + 2, ")+"), colon + 2);
+		snprintf(in.osect, sizeof(in.osect), "%s", osect);
+		in.addr = l.vma;
+		in.size = l.size;
+		v = xrealloc(v, (n + 1) * sizeof(*v));
+		v[n++] = in;
+	}
+	*out = v;
+	return n;
+}
+
 /*
  * The input-section lines of a GNU ld map after "Linker script and memory
  * map", " name 0xaddr 0xsize file", where a long name may stand alone with
  * the numbers on the next line, each with the output section (the last
- * line starting in column 0) it is in.
+ * line starting in column 0) it is in; or of an ld.lld map.
  */
 size_t read_inputs(const char *path, struct input **out)
 {
 	char line[4096], pending[256] = "", osect[256] = "";
-	FILE *fp = xfopen(path);
+	FILE *fp;
 	struct input in, *v = NULL;
 	size_t n = 0;
 
+	if (is_lld_map(path)) {
+		fp = xfopen(path);
+		n = read_lld_inputs(fp, out);
+		fclose(fp);
+		return n;
+	}
+	fp = xfopen(path);
 	while (fgets(line, sizeof(line), fp))
 		if (!strncmp(line, "Linker script and memory map", 28))
 			break;

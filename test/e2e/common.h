@@ -45,12 +45,30 @@ size_t definitions(const char *name, const char *set);
 /* The module set of object @obj if it defines @name, else NULL. */
 const char *object_defines(const char *obj, const char *name);
 
-/* An input-section line of a GNU ld map, with its output section. */
+/*
+ * An input-section line of a GNU ld or ld.lld map, with its output section
+ * (lld's sections the linker made have the file "<internal>").
+ */
 struct input {
 	char osect[256], sect[256], file[512];
 	unsigned long long addr, size;
 };
 
 size_t read_inputs(const char *path, struct input **out);
+
+/*
+ * ld.lld maps: a line's VMA and size columns, and its text after them at
+ * level 0 (output sections), 8 (input sections, assignments) or 16
+ * (symbols).  lld_line() drops the newline; 0, or -1 if @line is not one.
+ */
+struct lld_line {
+	unsigned long long vma, size;
+	size_t level;
+	const char *text;
+};
+
+int is_lld_map(const char *path);
+int lld_line(char *line, struct lld_line *l);
+int lld_assignment(const char *text, char *name, size_t size);
 
 #endif
