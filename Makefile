@@ -1,12 +1,12 @@
 # kallmodsyms: project driver (not kbuild's).  See README.md.
 
 # The kernel versions the series is made for, and the test kernel variants
-# of each: 6.12's vmlinux linked from vmlinux.o (ibt) and from vmlinux.a
-# (noibt), arm64 (cross-built, linked from vmlinux.a), and built with
-# clang and ld.lld, linked from vmlinux.o (llvm); 6.1's, named after it,
-# linked from vmlinux.o.
+# of each: 6.12's built with GCC and linked from vmlinux.o (ibt), built
+# with clang and ld.lld, linked from vmlinux.o, and the debug kernel
+# (llvm), and arm64's (cross-built, linked from vmlinux.a); 6.1's, named
+# after it, linked from vmlinux.o.
 KVERS         := 6.12 6.1
-VARIANTS_6.12 := ibt noibt arm64 llvm
+VARIANTS_6.12 := ibt llvm arm64
 VARIANTS_6.1  := 6.1
 kver-of = $(firstword $(foreach k,$(KVERS),$(if $(filter $(1),$(VARIANTS_$(k))),$(k))))
 
@@ -41,9 +41,8 @@ GUEST    := $(BUILD)/guest$(if $(filter 6.12,$(KVER)),,-$(KVER))$(if $(ARCH_$(VA
 # else Debian's busybox-static of that architecture (test/deps.sh busybox).
 BUSYBOX  := $(if $(ARCH_$(VARIANT)),$(BUILD)/busybox-$(ARCH_$(VARIANT))/bin/busybox,/bin/busybox)
 FRAGS_ibt   := test/config/ibt.config
-FRAGS_noibt := test/config/noibt.config test/config/debug.config
 FRAGS_6.1   := test/config/ibt.config test/config/6.1.config
-FRAGS_llvm  := test/config/ibt.config test/config/llvm.config
+FRAGS_llvm  := test/config/ibt.config test/config/llvm.config test/config/debug.config
 FRAGS     = test/config/base.config test/config/$(call arch-of,$(1)).config $(FRAGS_$(1)) \
             $(KCONFIG_FRAGMENT)
 # LLVM=1 for test/build-kernel.sh: the variant is built with clang and ld.lld.
@@ -58,16 +57,15 @@ CHECK_VARIANTS := $(if $(call given,VARIANT),$(VARIANT),$(foreach k,$(CHECK_KVER
 GUEST_PROGS = $(GUEST)/kselftest/kallmodsyms/kallmodsyms_test \
               $(GUEST)/read-time $(GUEST)/stress
 
-# What each variant adds to test/boot.sh's kernel command line.  noibt is
+# What each variant adds to test/boot.sh's kernel command line.  llvm is
 # also the debug variant (test/config/debug.config): a WARN() panics it.
 # stress=<seconds> reaches test/guest/init, which then runs
 # test/guest/stress.c that long.
 BOOT_ARGS_ibt   := stress=60
-BOOT_ARGS_noibt := panic_on_warn=1 stress=60
+BOOT_ARGS_llvm  := panic_on_warn=1 stress=60
 BOOT_ARGS_arm64 := stress=60
-BOOT_ARGS_llvm  := stress=60
 # The debug kernel runs the guest checks several times slower.
-BOOT_TIMEOUT_noibt := 600
+BOOT_TIMEOUT_llvm := 600
 
 .PHONY: all deps pristine series tree kernel guest boot run unit fuzz fuzz-replay check check-series bench bench-defconfig clean kver
 

@@ -3,7 +3,7 @@
 # warning: KASAN, UBSAN and lockdep reports, WARN()s, BUG()s, oopses,
 # panics, stack dumps.  Prints the lines found, with their line numbers.
 # Every variant's boot log is scanned (test/boot.sh); the debug variant
-# (noibt, test/config/debug.config) is the one that has the checkers.
+# (llvm, test/config/debug.config) is the one that has the checkers.
 #
 # Usage: test/scan-console.sh <console.log>
 log=$1
