@@ -40,7 +40,7 @@ GUEST    := $(BUILD)/guest$(if $(filter 6.12,$(KVER)),,-$(KVER))$(if $(ARCH_$(VA
 # A static busybox of the target for the initramfs: the host's on x86_64,
 # else Debian's busybox-static of that architecture (test/deps.sh busybox).
 BUSYBOX  := $(if $(ARCH_$(VARIANT)),$(BUILD)/busybox-$(ARCH_$(VARIANT))/bin/busybox,/bin/busybox)
-FRAGS_ibt   := test/config/ibt.config
+FRAGS_ibt   := test/config/ibt.config test/config/perf.config
 FRAGS_6.1   := test/config/ibt.config test/config/6.1.config
 FRAGS_llvm  := test/config/ibt.config test/config/llvm.config test/config/debug.config
 FRAGS     = test/config/base.config test/config/$(call arch-of,$(1)).config $(FRAGS_$(1)) \

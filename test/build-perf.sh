@@ -1,0 +1,51 @@
+#!/bin/sh
+# Build perf, static, for the busybox guest: from the tree the series is
+# applied to, and from the pristine source (the tree's tag "upstream",
+# unpacked with git archive into <outdir>/upstream/src), both out of tree,
+# with only what perf record and perf report need (no libelf, scripting,
+# TUI, BPF, DWARF...).  Writes <outdir>/perf and <outdir>/perf-upstream.
+#
+# Usage: test/build-perf.sh <tree> <outdir>
+set -e
+tree=$(cd "$1" && pwd)
+mkdir -p "$2"
+out=$(cd "$2" && pwd)
+
+cc=gcc
+command -v ccache >/dev/null && cc="ccache gcc"
+# Hash paths relative to the checkout, so that another clone hits the cache.
+export CCACHE_BASEDIR="$(pwd)"
+
+# perf_make <source tree> <objdir>: perf, static, built in <objdir>.
+perf_make() {
+	mkdir -p "$2"
+	# MAKEFLAGS= : variables given to the project's make are not perf's.
+	MAKEFLAGS= make -s -C "$1/tools/perf" O="$2" CC="$cc" HOSTCC="$cc" \
+		LDFLAGS=-static WERROR=0 -j"$(nproc)" \
+		NO_LIBELF=1 NO_LIBTRACEEVENT=1 NO_JEVENTS=1 NO_LIBPYTHON=1 \
+		NO_LIBPERL=1 NO_SLANG=1 NO_GTK2=1 NO_LIBBPF=1 NO_BPF_SKEL=1 \
+		NO_LIBUNWIND=1 NO_LIBDW_DWARF_UNWIND=1 NO_DWARF=1 \
+		NO_LIBNUMA=1 NO_LIBAUDIT=1 NO_LIBCRYPTO=1 NO_LIBBABELTRACE=1 \
+		NO_LIBZSTD=1 NO_LIBCAP=1 NO_LIBLLVM=1 NO_DEMANGLE=1 \
+		NO_LIBPFM4=1 NO_SDT=1 NO_LZMA=1 NO_ZLIB=1 NO_CAPSTONE=1 \
+		NO_AUXTRACE=1 NO_JVMTI=1 >/dev/null
+}
+
+echo "  PERF    $out/perf"
+start=$(date +%s)
+perf_make "$tree" "$out/build"
+strip -o "$out/perf" "$out/build/perf"
+
+# The pristine tools/ (all perf's build reads), unpacked again only when
+# the tag moves.
+up=$(git -C "$tree" rev-parse upstream)
+if [ "$(cat "$out/upstream/commit" 2>/dev/null)" != "$up" ]; then
+	rm -rf "$out/upstream"
+	mkdir -p "$out/upstream/src"
+	git -C "$tree" archive upstream tools | tar -x -C "$out/upstream/src"
+	echo "$up" > "$out/upstream/commit"
+fi
+echo "  PERF    $out/perf-upstream"
+perf_make "$out/upstream/src" "$out/upstream/build"
+strip -o "$out/perf-upstream" "$out/upstream/build/perf"
+echo "  BUILT   perf and perf-upstream in $(( $(date +%s) - start ))s"
