@@ -61,13 +61,22 @@ GUEST_PROGS = $(GUEST)/kselftest/kallmodsyms/kallmodsyms_test \
 # also the debug variant (test/config/debug.config): a WARN() panics it.
 # stress=<seconds> reaches test/guest/init, which then runs
 # test/guest/stress.c that long.
-BOOT_ARGS_ibt   := stress=60
+BOOT_ARGS_ibt   := stress=60 perf=6
 BOOT_ARGS_llvm  := panic_on_warn=1 stress=60
 BOOT_ARGS_arm64 := stress=60
+# perf, built static from the series' tree and from the pristine one
+# (test/build-perf.sh), and its workload test/guest/perf-load.c, in
+# the initramfs of the variants that run it (perf=<seconds> in their
+# BOOT_ARGS): test/guest/init runs them, test/perf.sh checks the
+# result.
+PERF_VARIANTS := ibt
+PERF      := $(BUILD)/perf
+PERF_PROGS = $(if $(filter $(VARIANT),$(PERF_VARIANTS)),$(PERF)/perf $(PERF)/perf-upstream $(PERF)/perf-load)
+
 # The debug kernel runs the guest checks several times slower.
 BOOT_TIMEOUT_llvm := 600
 
-.PHONY: all deps pristine series tree kernel guest boot run unit fuzz fuzz-replay check check-series bench bench-defconfig clean kver
+.PHONY: all deps pristine series tree kernel guest boot run unit fuzz fuzz-replay check check-series bench bench-defconfig clean kver perf perf-check perf-unit
 
 all: run
 
@@ -89,13 +98,26 @@ kernel: tree
 guest: tree
 	@TEST_ARCH=$(TEST_ARCH) test/build-guest.sh $(TREE) $(GUEST)
 
-boot: guest $(BUSYBOX)
-	@BUSYBOX=$(BUSYBOX) test/mkinitramfs.sh $(BUILD)/$(VARIANT) $(BUILD)/$(VARIANT)/initramfs.cpio $(GUEST_PROGS)
+boot: guest $(BUSYBOX) $(if $(PERF_PROGS),perf)
+	@BUSYBOX=$(BUSYBOX) test/mkinitramfs.sh $(BUILD)/$(VARIANT) $(BUILD)/$(VARIANT)/initramfs.cpio $(GUEST_PROGS) $(PERF_PROGS)
 	@BOOT_ARGS="$(BOOT_ARGS_$(VARIANT))" \
 		BOOT_TIMEOUT=$${BOOT_TIMEOUT:-$(or $(BOOT_TIMEOUT_$(VARIANT)),300)} test/boot.sh $(BUILD)/$(VARIANT) $(BUILD)/$(VARIANT)/initramfs.cpio $(BUILD)/$(VARIANT)/guest
 
 $(BUILD)/busybox-%/bin/busybox:
 	@test/deps.sh busybox $* $(BUILD)/busybox-$*
+
+# perf and perf-upstream, static, with perf-load (x86_64 only).
+perf: tree
+	@test/build-perf.sh $(TREE) $(PERF)
+
+# The host-side perf checks on the last boot of VARIANT (default ibt).
+perf-check:
+	@test/perf.sh $(BUILD)/$(VARIANT) $(PERF)
+
+# perf's reader of /proc/kallsyms and /proc/kallmodsyms on its fixtures.
+perf-unit:
+	@$(MAKE) -s tree KVER=6.12 VARIANT=ibt
+	@test/perf-unit.sh $(BUILD)/linux-6.12 $(BUILD)/perf-unit
 
 run: kernel boot
 	@test/summary.sh $(BUILD)/$(VARIANT)
@@ -119,7 +141,7 @@ fuzz-replay:
 	@test/fuzz.sh $(BUILD)/linux-6.12 $(BUILD)/fuzz replay $(KINDS)
 
 check: deps
-	@KVERS="$(CHECK_KVERS)" test/check.sh $(BUILD) $(CHECK_VARIANTS)
+	@KVERS="$(CHECK_KVERS)" PERF_VARIANTS="$(PERF_VARIANTS)" test/check.sh $(BUILD) $(CHECK_VARIANTS)
 
 # Every prefix of the series builds; so does the whole with the option off.
 check-series: tree

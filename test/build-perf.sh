@@ -3,7 +3,8 @@
 # applied to, and from the pristine source (the tree's tag "upstream",
 # unpacked with git archive into <outdir>/upstream/src), both out of tree,
 # with only what perf record and perf report need (no libelf, scripting,
-# TUI, BPF, DWARF...).  Writes <outdir>/perf and <outdir>/perf-upstream.
+# TUI, BPF, DWARF...).  Writes <outdir>/perf and <outdir>/perf-upstream,
+# and <outdir>/perf-load, the guest workload (test/guest/perf-load.c).
 #
 # Usage: test/build-perf.sh <tree> <outdir>
 set -e
@@ -48,4 +49,5 @@ fi
 echo "  PERF    $out/perf-upstream"
 perf_make "$out/upstream/src" "$out/upstream/build"
 strip -o "$out/perf-upstream" "$out/upstream/build/perf"
+$cc -static -O2 -Wall -o "$out/perf-load" test/guest/perf-load.c
 echo "  BUILT   perf and perf-upstream in $(( $(date +%s) - start ))s"

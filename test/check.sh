@@ -78,6 +78,8 @@ case " $KVERS " in
 	case "$broken" in
 	*" 6.12 "*) ;;
 	*) step "unit" make -s unit && collect "$build/log.unit" unit
+	   step "perf unit" test/perf-unit.sh "$build/linux-6.12" "$build/perf-unit"
+	   collect "$(logof "perf unit")" "perf unit"
 	   step "fuzz replay" test/fuzz.sh "$build/linux-6.12" "$build/fuzz" replay
 	   collect "$(logof "fuzz replay")" "fuzz replay" ;;
 	esac
@@ -91,10 +93,18 @@ for v in "$@"; do
 		continue
 	esac
 	step "$v: build" make -s kernel VARIANT="$v" || continue
+	# perf, patched and pristine, for the guest of the variants that run it
+	case " $PERF_VARIANTS " in
+	*" $v "*) step "$v: perf build" make -s perf VARIANT="$v" || continue
+	esac
 	step "$v: boot" make -s boot VARIANT="$v" || continue
 	collect "$build/$v/guest/results" "$v: guest"
 	step "$v: e2e" test/e2e.sh "$build/$v" && true
 	collect "$(logof "$v: e2e")" "$v: e2e"
+	case " $PERF_VARIANTS " in
+	*" $v "*) step "$v: perf" test/perf.sh "$build/$v" "$build/perf" && true
+	   collect "$(logof "$v: perf")" "$v: perf"
+	esac
 done
 
 finish
