@@ -1,21 +1,30 @@
 #!/bin/sh
 # Build perf, static, for the busybox guest: from the tree the series is
 # applied to, and from the pristine source (the tree's tag "upstream",
-# unpacked with git archive into <outdir>/upstream/src), both out of tree,
-# with only what perf record and perf report need (no libelf, scripting,
-# TUI, BPF, DWARF...).  Writes <outdir>/perf and <outdir>/perf-upstream,
-# and <outdir>/perf-load, the guest workload (test/guest/perf-load.c).
+# its tools/ unpacked with git archive into <outdir>/<tree's name>), both
+# out of tree, with only what perf record, report and script need (no
+# libelf, scripting, TUI, BPF, DWARF...).  Writes <outdir>/perf and
+# <outdir>/perf-upstream, and <outdir>/perf-load, the guest workload
+# (test/guest/perf-load.c).
+#
+# The pristine tree and its objects sit where the series' tree and its
+# objects do, one directory down (build/linux-6.12 and build/perf-build;
+# build/perf/linux-6.12 and build/perf/perf-build), so that paths relative
+# to each are the same and ccache finds every object of the second build
+# that the series does not change in the first's.
 #
 # Usage: test/build-perf.sh <tree> <outdir>
 set -e
 tree=$(cd "$1" && pwd)
 mkdir -p "$2"
 out=$(cd "$2" && pwd)
+up=$out/$(basename "$tree")
 
 cc=gcc
 command -v ccache >/dev/null && cc="ccache gcc"
-# Hash paths relative to the checkout, so that another clone hits the cache.
-export CCACHE_BASEDIR="$(pwd)"
+# Hash paths relative to the checkout, so that another clone hits the
+# cache; perf builds with -g, and the directory must not count either.
+export CCACHE_BASEDIR="$(pwd)" CCACHE_NOHASHDIR=1
 
 # perf_make <source tree> <objdir>: perf, static, built in <objdir>.
 perf_make() {
@@ -34,20 +43,21 @@ perf_make() {
 
 echo "  PERF    $out/perf"
 start=$(date +%s)
-perf_make "$tree" "$out/build"
-strip -o "$out/perf" "$out/build/perf"
+perf_make "$tree" "$(dirname "$tree")/perf-build"
+strip -o "$out/perf" "$(dirname "$tree")/perf-build/perf"
 
 # The pristine tools/ (all perf's build reads), unpacked again only when
 # the tag moves.
-up=$(git -C "$tree" rev-parse upstream)
-if [ "$(cat "$out/upstream/commit" 2>/dev/null)" != "$up" ]; then
-	rm -rf "$out/upstream"
-	mkdir -p "$out/upstream/src"
-	git -C "$tree" archive upstream tools | tar -x -C "$out/upstream/src"
-	echo "$up" > "$out/upstream/commit"
+commit=$(git -C "$tree" rev-parse upstream)
+if [ "$(cat "$out/upstream.commit" 2>/dev/null)" != "$commit" ]; then
+	rm -rf "$up" "$out/perf-build"
+	mkdir -p "$up"
+	git -C "$tree" archive upstream tools | tar -x -C "$up"
+	echo "$commit" > "$out/upstream.commit"
 fi
 echo "  PERF    $out/perf-upstream"
-perf_make "$out/upstream/src" "$out/upstream/build"
-strip -o "$out/perf-upstream" "$out/upstream/build/perf"
+perf_make "$up" "$out/perf-build"
+strip -o "$out/perf-upstream" "$out/perf-build/perf"
+
 $cc -static -O2 -Wall -o "$out/perf-load" test/guest/perf-load.c
-echo "  BUILT   perf and perf-upstream in $(( $(date +%s) - start ))s"
+echo "  BUILT   perf, perf-upstream and perf-load in $(( $(date +%s) - start ))s"
