@@ -29,6 +29,11 @@ command -v ccache >/dev/null && hostcc="ccache $hostcc" cc="ccache $cc"
 # The tree is a git repository: LOCALVERSION= keeps its commit out of the
 # kernel version, so that a new series does not rebuild what includes it.
 export CCACHE_BASEDIR="$(pwd)"
+# On a miss, ccache's default mode runs the preprocessor once more to hash
+# its output; depend mode hashes the files the compiler's -MMD lists
+# instead (12 files of kernel/, cache empty: 28.1 s against 18.9 s, and
+# 16.3 s without ccache).
+export CCACHE_DEPEND=1
 kmake() {
 	make -s -C "$tree" O="$obj" ${KARCH:+ARCH=$KARCH} ${CROSS_COMPILE:+CROSS_COMPILE=$CROSS_COMPILE} \
 		CC="$cc" HOSTCC="$hostcc" ${LLVM:+LLVM="$LLVM"} LOCALVERSION= -j"$(nproc)" "$@"
