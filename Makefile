@@ -40,9 +40,10 @@ GUEST    := $(BUILD)/guest$(if $(filter 6.12,$(KVER)),,-$(KVER))$(if $(ARCH_$(VA
 # A static busybox of the target for the initramfs: the host's on x86_64,
 # else Debian's busybox-static of that architecture (test/deps.sh busybox).
 BUSYBOX  := $(if $(ARCH_$(VARIANT)),$(BUILD)/busybox-$(ARCH_$(VARIANT))/bin/busybox,/bin/busybox)
-FRAGS_ibt   := test/config/ibt.config test/config/perf.config
+FRAGS_ibt   := test/config/ibt.config
 FRAGS_6.1   := test/config/ibt.config test/config/6.1.config
-FRAGS_llvm  := test/config/ibt.config test/config/llvm.config test/config/debug.config
+FRAGS_llvm  := test/config/ibt.config test/config/llvm.config test/config/debug.config \
+               test/config/perf.config
 FRAGS     = test/config/base.config test/config/$(call arch-of,$(1)).config $(FRAGS_$(1)) \
             $(KCONFIG_FRAGMENT)
 # LLVM=1 for test/build-kernel.sh: the variant is built with clang and ld.lld.
@@ -67,15 +68,15 @@ GUEST_PROGS = $(GUEST)/kselftest/kallmodsyms/kallmodsyms_test \
 # also the debug variant (test/config/debug.config): a WARN() panics it.
 # stress=<seconds> reaches test/guest/init, which then runs
 # test/guest/stress.c that long.
-BOOT_ARGS_ibt   := stress=60 perf=6
-BOOT_ARGS_llvm  := panic_on_warn=1 stress=60
+BOOT_ARGS_ibt   := stress=60
+BOOT_ARGS_llvm  := panic_on_warn=1 stress=60 perf=6
 BOOT_ARGS_arm64 := stress=60
 # perf, built static from the series' tree and from the pristine one
 # (test/build-perf.sh), and its workload test/guest/perf-load.c, in
 # the initramfs of the variants that run it (perf=<seconds> in their
 # BOOT_ARGS): test/guest/init runs them, test/perf.sh checks the
 # result.
-PERF_VARIANTS := ibt
+PERF_VARIANTS := llvm
 PERF      := $(BUILD)/perf
 PERF_PROGS = $(if $(filter $(VARIANT),$(PERF_VARIANTS)),$(PERF)/perf $(PERF)/perf-upstream $(PERF)/perf-load)
 

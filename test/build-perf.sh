@@ -1,9 +1,9 @@
 #!/bin/sh
 # Build perf, static, for the busybox guest: from the tree the series is
-# applied to, and from the pristine source (the tree's tag "upstream",
-# its tools/ unpacked with git archive into <outdir>/<tree's name>), both
-# out of tree, with only what perf record, report and script need (no
-# libelf, scripting, TUI, BPF, DWARF...).  Writes <outdir>/perf and
+# applied to, and from the pristine source (the tree's tag "upstream":
+# what perf's build reads, unpacked with git archive into
+# <outdir>/<tree's name>), both out of tree, with only what perf record,
+# report and script need (no libelf, scripting, TUI, BPF, DWARF...).  Writes <outdir>/perf and
 # <outdir>/perf-upstream, and <outdir>/perf-load, the guest workload
 # (test/guest/perf-load.c).
 #
@@ -38,7 +38,7 @@ perf_make() {
 		NO_LIBNUMA=1 NO_LIBAUDIT=1 NO_LIBCRYPTO=1 NO_LIBBABELTRACE=1 \
 		NO_LIBZSTD=1 NO_LIBCAP=1 NO_LIBLLVM=1 NO_DEMANGLE=1 \
 		NO_LIBPFM4=1 NO_SDT=1 NO_LZMA=1 NO_ZLIB=1 NO_CAPSTONE=1 \
-		NO_AUXTRACE=1 NO_JVMTI=1 >/dev/null
+		NO_AUXTRACE=1 NO_JVMTI=1 "$2/perf" >/dev/null
 }
 
 echo "  PERF    $out/perf"
@@ -46,18 +46,19 @@ start=$(date +%s)
 perf_make "$tree" "$(dirname "$tree")/perf-build"
 strip -o "$out/perf" "$(dirname "$tree")/perf-build/perf"
 
-# The pristine tools/ (all perf's build reads), unpacked again only when
-# the tag moves.
+# The pristine tools/ and the files elsewhere that perf's build reads
+# (tools/perf/MANIFEST), unpacked again only when the tag moves.
 commit=$(git -C "$tree" rev-parse upstream)
 if [ "$(cat "$out/upstream.commit" 2>/dev/null)" != "$commit" ]; then
-	rm -rf "$up" "$out/perf-build"
+	rm -rf "$up" "$out/perf-build" "$out/upstream.commit"
 	mkdir -p "$up"
-	git -C "$tree" archive upstream tools | tar -x -C "$up"
-	echo "$commit" > "$out/upstream.commit"
+	git -C "$tree" archive upstream tools \
+		$(grep -v '^tools/' "$tree/tools/perf/MANIFEST") | tar -x -C "$up"
 fi
 echo "  PERF    $out/perf-upstream"
 perf_make "$up" "$out/perf-build"
 strip -o "$out/perf-upstream" "$out/perf-build/perf"
+echo "$commit" > "$out/upstream.commit"
 
 $cc -static -O2 -Wall -o "$out/perf-load" test/guest/perf-load.c
 echo "  BUILT   perf, perf-upstream and perf-load in $(( $(date +%s) - start ))s"
