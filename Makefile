@@ -117,9 +117,9 @@ $(BUILD)/busybox-%/bin/busybox:
 perf: tree
 	@test/build-perf.sh $(TREE) $(PERF)
 
-# The host-side perf checks on the last boot of VARIANT (default ibt).
+# The host-side perf checks on the last boot of the perf variant.
 perf-check:
-	@test/perf.sh $(BUILD)/$(VARIANT) $(PERF)
+	@test/perf.sh $(BUILD)/$(PERF_VARIANTS) $(PERF)
 
 # perf's reader of /proc/kallsyms and /proc/kallmodsyms on its fixtures.
 perf-unit:

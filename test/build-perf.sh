@@ -47,7 +47,8 @@ perf_make "$tree" "$(dirname "$tree")/perf-build"
 strip -o "$out/perf" "$(dirname "$tree")/perf-build/perf"
 
 # The pristine tools/ and the files elsewhere that perf's build reads
-# (tools/perf/MANIFEST), unpacked again only when the tag moves.
+# (tools/perf/MANIFEST), unpacked again only when the tag moves.  Not
+# the top Makefile: perf-upstream reports no version.
 commit=$(git -C "$tree" rev-parse upstream)
 if [ "$(cat "$out/upstream.commit" 2>/dev/null)" != "$commit" ]; then
 	rm -rf "$up" "$out/perf-build" "$out/upstream.commit"

@@ -26,7 +26,7 @@ for f in perf.data script-perf script-perf-upstream report-perf report-perf-upst
 done
 [ "$status" = 0 ] || exit 1
 
-echo "perf report --sort dso,sym in the guest, patched:"
+echo "perf report --sort dso,sym,symbol_size in the guest, patched:"
 grep -v '^#' "$g/perf/report-perf" | sed '/^$/d' | head -n 25
 echo "the same, unpatched:"
 grep -v '^#' "$g/perf/report-perf-upstream" | sed '/^$/d' | head -n 12
@@ -34,7 +34,7 @@ grep -v '^#' "$g/perf/report-perf-upstream" | sed '/^$/d' | head -n 12
 gcc -O2 -Wall -Wno-format-truncation -o "$bin/check-perf" test/e2e/check-perf.c \
 	test/e2e/common.c || exit 1
 "$bin/check-perf" "$g/kallmodsyms" "$g/modules" "$g/perf/script-perf" \
-	"$g/perf/script-perf-upstream" || status=1
+	"$g/perf/script-perf-upstream" "$g/perf/report-perf" || status=1
 
 # The patched perf again, on this machine: its kernel is not the guest's,
 # so perf finds the guest kernel's symbols by the file given, or by

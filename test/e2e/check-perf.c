@@ -9,7 +9,11 @@
  *    ("[m1] [m2]", its long name) falls inside a symbol (address, size)
  *    that /proc/kallmodsyms tags with exactly those modules, and perf
  *    names that symbol as the file does, with its object tag appended
- *    ("name{obj.o}");
+ *    ("name{obj.o}") where the file has that name with an object tag more
+ *    than once for those modules, and without it elsewhere; so is every
+ *    other kernel sample inside a symbol of the file;
+ *  - every kernel symbol of perf report --sort dso,sym,symbol_size has
+ *    the size the file gives it (not perf's guess from the next symbol);
  *  - every kernel sample inside a symbol of built-in modules is given
  *    that dso (none is left in [kernel.kallsyms]);
  *  - samples fall in at least MIN_MODULES built-in modules;
@@ -20,8 +24,9 @@
  *
  * Prints PASS:/FAIL: lines and the samples of each built-in module.
  *
- * Usage: check-perf <kallmodsyms> <modules> <script> <script-unpatched>
+ * Usage: check-perf <kallmodsyms> <modules> <script> <script-unpatched> <report>
  */
+#define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +37,8 @@
 
 struct sym {
 	unsigned long long addr, size;
-	char name[640];		/* with its object tag, as perf names it */
+	char name[640];		/* with its object tag if perf keeps it */
+	char object[128];	/* the object tag, "{obj.o}", or "" */
 	char set[1024];		/* built-in modules, sorted; "" if none */
 };
 
@@ -49,6 +55,9 @@ struct count {
 
 static struct sym *syms;
 static size_t nr_syms;
+/* "name<TAB>modules" of every line with an object tag, sorted */
+static char **tagged;
+static size_t nr_tagged;
 static int failed;
 
 static int cmp_sym(const void *a, const void *b)
@@ -78,23 +87,55 @@ static int is_pseudo(const char *set)
 	return !strcmp(set, "bpf") || !strncmp(set, "__builtin__", 11);
 }
 
+static char *tagged_key(const char *name, const char *set)
+{
+	char *key;
+
+	if (asprintf(&key, "%s\t%s", name, set) < 0) {
+		perror("asprintf");
+		exit(2);
+	}
+	return key;
+}
+
+/* Does the file have @name with an object tag more than once in @set? */
+static int tag_tells_apart(const char *name, const char *set)
+{
+	char *key = tagged_key(name, set), **at;
+	size_t i;
+
+	at = bsearch(&key, tagged, nr_tagged, sizeof(*tagged), cmp_str);
+	i = at ? (size_t)(at - tagged) : 0;
+	free(key);
+	return at && ((i > 0 && !strcmp(tagged[i - 1], *at)) ||
+		      (i + 1 < nr_tagged && !strcmp(tagged[i + 1], *at)));
+}
+
 static void read_kallmodsyms(const char *path)
 {
 	FILE *fp = xfopen(path);
 	char line[4096];
+	size_t i;
 
 	while (fgets(line, sizeof(line), fp)) {
 		const char *obj = strchr(line, '{');
 		struct kms_line l;
 		struct sym *s;
 
-		if (parse_line(line, &l) || !l.addr || !l.size)
+		if (parse_line(line, &l))
+			continue;
+		if (obj) {
+			tagged = xrealloc(tagged, (nr_tagged + 1) * sizeof(*tagged));
+			tagged[nr_tagged++] = tagged_key(l.name, l.set);
+		}
+		if (!l.addr || !l.size)
 			continue;
 		syms = xrealloc(syms, (nr_syms + 1) * sizeof(*syms));
 		s = &syms[nr_syms++];
 		s->addr = l.addr;
 		s->size = l.size;
-		snprintf(s->name, sizeof(s->name), "%s%.*s", l.name,
+		snprintf(s->name, sizeof(s->name), "%s", l.name);
+		snprintf(s->object, sizeof(s->object), "%.*s",
 			 obj ? (int)strcspn(obj, "}") + 1 : 0, obj ? obj : "");
 		if (is_loaded_module_line(l.set) || is_pseudo(l.set))
 			s->set[0] = '\0';
@@ -102,6 +143,15 @@ static void read_kallmodsyms(const char *path)
 			snprintf(s->set, sizeof(s->set), "%s", l.set);
 	}
 	fclose(fp);
+	qsort(tagged, nr_tagged, sizeof(*tagged), cmp_str);
+	for (i = 0; i < nr_syms; i++) {
+		struct sym *s = &syms[i];
+
+		size_t n = strlen(s->name);
+
+		if (s->object[0] && tag_tells_apart(s->name, s->set))
+			snprintf(s->name + n, sizeof(s->name) - n, "%s", s->object);
+	}
 	qsort(syms, nr_syms, sizeof(*syms), cmp_sym);
 }
 
@@ -175,6 +225,43 @@ static const char *containing_set(unsigned long long ip, const struct sample *s,
 	return set;
 }
 
+/*
+ * The kernel symbols of perf report --sort dso,sym,symbol_size: each one
+ * the file has once by that name in those modules must have its size.
+ */
+static void check_sizes(const char *path)
+{
+	FILE *fp = xfopen(path);
+	char line[4096], dso[1024], name[640], set[1024], what[256];
+	unsigned long long size;
+	long checked = 0, wrong = 0;
+	size_t i, match, n;
+
+	while (fgets(line, sizeof(line), fp)) {
+		if (sscanf(line, " %*f%% %1023s [k] %639s %llu", dso, name,
+			   &size) != 3)
+			continue;
+		dso_set(dso, set, sizeof(set));
+		for (i = 0, n = 0, match = 0; i < nr_syms; i++) {
+			if (!strcmp(syms[i].name, name) && !strcmp(syms[i].set, set)) {
+				match = i;
+				n++;
+			}
+		}
+		if (n != 1)
+			continue;
+		checked++;
+		if (syms[match].size != size && wrong++ < 10)
+			printf("  %s (%s): size %llu, /proc/kallmodsyms %llu\n",
+			       name, dso, size, syms[match].size);
+	}
+	fclose(fp);
+	snprintf(what, sizeof(what),
+		 "perf: %ld kernel symbols of perf report, each of the size /proc/kallmodsyms gives (%ld not)",
+		 checked, wrong);
+	result(checked && !wrong, what);
+}
+
 int main(int argc, char **argv)
 {
 	struct sample *p, *u;
@@ -184,8 +271,8 @@ int main(int argc, char **argv)
 	long same = 1, moved = 0, unpatched_builtin = 0;
 	char set[1024], what[256];
 
-	if (argc != 5) {
-		fprintf(stderr, "usage: check-perf <kallmodsyms> <modules> <script> <script-unpatched>\n");
+	if (argc != 6) {
+		fprintf(stderr, "usage: check-perf <kallmodsyms> <modules> <script> <script-unpatched> <report>\n");
 		return 2;
 	}
 	read_loaded(argv[2]);
@@ -227,6 +314,10 @@ int main(int argc, char **argv)
 			if (left++ < 10)
 				printf("  %llx %s (%s): in a symbol of [%s]\n",
 				       p[i].ip, p[i].sym, p[i].dso, in);
+		} else if (in && !named) {
+			if (unnamed++ < 10)
+				printf("  %llx %s (%s): /proc/kallmodsyms names it otherwise\n",
+				       p[i].ip, p[i].sym, p[i].dso);
 		}
 	}
 	qsort(counts, nr_counts, sizeof(*counts), cmp_count);
@@ -240,7 +331,7 @@ int main(int argc, char **argv)
 		 builtin, wrong);
 	result(!wrong, what);
 	snprintf(what, sizeof(what),
-		 "perf: each sample in a built-in module's symbol named as /proc/kallmodsyms names it (%ld not)",
+		 "perf: each kernel sample inside a symbol named as /proc/kallmodsyms names it (%ld not)",
 		 unnamed);
 	result(!unnamed, what);
 	snprintf(what, sizeof(what),
@@ -277,5 +368,6 @@ int main(int argc, char **argv)
 		 "perf unpatched: the same %zu samples; the %ld in built-in modules all in [kernel.kallsyms], the others in the same dso",
 		 nr_u, moved);
 	result(same && moved == builtin && !unpatched_builtin, what);
+	check_sizes(argv[5]);
 	return failed;
 }
