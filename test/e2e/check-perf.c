@@ -10,7 +10,8 @@
  *    that /proc/kallmodsyms tags with exactly those modules, and perf
  *    names that symbol as the file does, with its object tag appended
  *    ("name{obj.o}") where the file has that name with an object tag more
- *    than once for those modules, and without it elsewhere; so is every
+ *    than once for those modules (among the symbol types perf takes from
+ *    it), and without it elsewhere; so is every
  *    other kernel sample inside a symbol of the file;
  *  - every kernel symbol of perf report --sort dso,sym,symbol_size has
  *    the size the file gives it (not perf's guess from the next symbol);
@@ -55,7 +56,7 @@ struct count {
 
 static struct sym *syms;
 static size_t nr_syms;
-/* "name<TAB>modules" of every line with an object tag, sorted */
+/* "name<TAB>modules" of every line perf loads with an object tag, sorted */
 static char **tagged;
 static size_t nr_tagged;
 static int failed;
@@ -85,6 +86,12 @@ static void result(int ok, const char *what)
 static int is_pseudo(const char *set)
 {
 	return !strcmp(set, "bpf") || !strncmp(set, "__builtin__", 11);
+}
+
+/* perf takes symbols of these types from the file (symbol_type__filter()) */
+static int perf_loads(const struct kms_line *l)
+{
+	return strchr("TtWwDdBb", l->type) && l->name[0] != '$';
 }
 
 static char *tagged_key(const char *name, const char *set)
@@ -124,7 +131,7 @@ static void read_kallmodsyms(const char *path)
 
 		if (parse_line(line, &l))
 			continue;
-		if (obj) {
+		if (obj && perf_loads(&l)) {
 			tagged = xrealloc(tagged, (nr_tagged + 1) * sizeof(*tagged));
 			tagged[nr_tagged++] = tagged_key(l.name, l.set);
 		}
